@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import BuildError, build
 from .paths import SOURCES_DIR, db_path
-from .validate import ValidationFailed
+from .validate import ValidationError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         report = build(args.sources, target, sotkanet=args.sotkanet, refresh=args.refresh)
-    except ValidationFailed as exc:
+    except ValidationError as exc:
         print(f"Build failed; {target} was not changed.\n{exc}", file=sys.stderr)
         return 1
     except BuildError as exc:

@@ -11,9 +11,10 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -96,7 +97,7 @@ def write_database(
             con.unregister("_periods")
             if extra:
                 extra(con)
-            info = {**info, "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+            info = {**info, "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
             con.executemany("INSERT INTO src.build_info VALUES (?, ?)", sorted(info.items()))
             for sql_file in sorted(SCHEMA_DIR.glob("0[2-9]*.sql")):
                 con.execute(sql_file.read_text(encoding="utf-8"))
@@ -128,7 +129,7 @@ def build(
     from .paths import db_path
 
     target = Path(db) if db else db_path()
-    loaded = load_sources(Path(sources_dir))  # raises ValidationFailed
+    loaded = load_sources(Path(sources_dir))  # raises ValidationError
     info: dict[str, Any] = {"sources_digest": sources_digest(Path(sources_dir)), "sotkanet": "not requested"}
     messages: list[str] = []
     if sotkanet:

@@ -30,7 +30,7 @@ class Problem:
         return f"{self.file}: line {self.line}{col}{val}: {self.message}"
 
 
-class ValidationFailed(Exception):
+class ValidationError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(format_problems(problems))
@@ -190,7 +190,7 @@ def read_table(table: Table, path: Path, problems: list[Problem]) -> LoadedTable
             continue
         record: dict[str, Any] = {}
         ok = True
-        for col, cell in zip(table.columns, fields):
+        for col, cell in zip(table.columns, fields, strict=False):
             value = cell.strip()
             if value == "":
                 if col.required:
@@ -235,7 +235,7 @@ def check_references(loaded: dict[str, LoadedTable], problems: list[Problem]) ->
                 if ref_table not in loaded:
                     continue
                 known = keysets.setdefault(col.ref, {r[ref_col] for r in loaded[ref_table].rows})
-                for row, line in zip(lt.rows, lt.lines):
+                for row, line in zip(lt.rows, lt.lines, strict=False):
                     v = row[col.name]
                     if v is not None and v not in known:
                         problems.append(
@@ -245,7 +245,7 @@ def check_references(loaded: dict[str, LoadedTable], problems: list[Problem]) ->
     for lt in loaded.values():
         if "source_ref" not in lt.table.column_names:
             continue
-        for row, line in zip(lt.rows, lt.lines):
+        for row, line in zip(lt.rows, lt.lines, strict=False):
             ref = row["source_ref"]
             doc, sep, locator = ref.partition(" | ")
             if not sep or not locator.strip():
@@ -259,7 +259,7 @@ def check_references(loaded: dict[str, LoadedTable], problems: list[Problem]) ->
     if "indicators" in loaded and "indicator_values" in loaded:
         units = {r["indicator_code"]: r["unit"] for r in loaded["indicators"].rows}
         lt = loaded["indicator_values"]
-        for row, line in zip(lt.rows, lt.lines):
+        for row, line in zip(lt.rows, lt.lines, strict=False):
             if units.get(row["indicator_code"]) == "percent" and not 0 <= row["value"] <= 100:
                 problems.append(
                     Problem(lt.path.name, line, "value", f"{row['value']:g}", "a percentage must be within 0–100")
@@ -267,7 +267,7 @@ def check_references(loaded: dict[str, LoadedTable], problems: list[Problem]) ->
 
 
 def load_sources(sources_dir: Path, tables: tuple[Table, ...] = TABLES) -> dict[str, LoadedTable]:
-    """Read, type-check and cross-check every source table. Raises ValidationFailed listing all problems."""
+    """Read, type-check and cross-check every source table. Raises ValidationError listing all problems."""
     problems: list[Problem] = []
     loaded: dict[str, LoadedTable] = {}
     for table in tables:
@@ -276,5 +276,5 @@ def load_sources(sources_dir: Path, tables: tuple[Table, ...] = TABLES) -> dict[
             loaded[table.name] = lt
     check_references(loaded, problems)
     if problems:
-        raise ValidationFailed(problems)
+        raise ValidationError(problems)
     return loaded

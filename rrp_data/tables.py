@@ -292,7 +292,7 @@ TABLES: tuple[Table, ...] = (
             C("line_id"),
             C("pillar", "int", required=False, min=3, max=4),
             C("investment_code", "ref", required=False, ref=INVESTMENT),
-            C("part_fi"),
+            C("part_fi", required=False),
             C("cost_eur", "number", required=False, min=0),
             C("note", required=False),
             SRC,

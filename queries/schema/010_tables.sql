@@ -190,7 +190,7 @@ CREATE TABLE src.plan_costs (
     line_id VARCHAR NOT NULL,
     pillar INTEGER,
     investment_code VARCHAR REFERENCES src.investments (investment_code),
-    part_fi VARCHAR NOT NULL,
+    part_fi VARCHAR,
     cost_eur DOUBLE,
     note VARCHAR,
     source_ref VARCHAR NOT NULL,

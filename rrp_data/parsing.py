@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 
-_NUM_RE = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+_NUM_RE = re.compile(r"[+-]?(\d+([.,]\d+)?|[.,]\d+)", re.ASCII)
 # Thin/no-break spaces are used as thousands separators in Finnish text.
 _SPACES = ("\u202f", "\u00a0", "\u2009", " ")
 
@@ -24,10 +24,10 @@ def parse_number(text: str) -> float:
     for sp in _SPACES:
         # a space is only allowed as a thousands separator between digit groups of three
         if sp in s:
-            if not re.fullmatch(r"[+-]?\d{1,3}(" + re.escape(sp) + r"\d{3})+([.,]\d+)?", s):
+            if not re.fullmatch(r"[+-]?\d{1,3}(" + re.escape(sp) + r"\d{3})+([.,]\d+)?", s, re.ASCII):
                 raise ValueError(f"not a number: {text!r}")
             s = s.replace(sp, "")
-    if not _NUM_RE.match(s):
+    if not _NUM_RE.fullmatch(s):
         raise ValueError(f"not a number: {text!r}")
     value = float(s.replace(",", "."))
     if not math.isfinite(value):  # pragma: no cover - regex excludes inf/nan
@@ -62,17 +62,17 @@ def parse_bool(text: str) -> bool:
 # --- periods ---------------------------------------------------------------------------------
 
 _PERIOD_PATTERNS = [
-    ("year", re.compile(r"^(\d{4})$")),
-    ("half", re.compile(r"^(\d{4})-H([12])$")),
-    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
-    ("month", re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")),
-    ("day", re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")),
+    ("year", re.compile(r"(\d{4})", re.ASCII)),
+    ("half", re.compile(r"(\d{4})-H([12])", re.ASCII)),
+    ("quarter", re.compile(r"(\d{4})-Q([1-4])", re.ASCII)),
+    ("month", re.compile(r"(\d{4})-(0[1-9]|1[0-2])", re.ASCII)),
+    ("day", re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)),
 ]
 
 
 def _single_bounds(s: str) -> tuple[str, dt.date, dt.date]:
     for kind, pat in _PERIOD_PATTERNS:
-        m = pat.match(s)
+        m = pat.fullmatch(s)
         if not m:
             continue
         y = int(m.group(1))

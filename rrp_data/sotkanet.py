@@ -84,14 +84,15 @@ class Client:
     def __init__(
         self,
         url: str | None = None,
-        cache_dir: Path = SOTKANET_CACHE_DIR,
+        cache_dir: Path | None = None,
         refresh: bool = False,
         timeout: tuple[float, float] = (5.0, 30.0),
         session: requests.Session | None = None,
         log: Callable[[str], None] = print,
     ):
         self.url = (url or base_url()).rstrip("/")
-        self.cache_dir = Path(cache_dir)
+        # Looked up at call time (not bound as a default) so tests can point it at a temp dir.
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else SOTKANET_CACHE_DIR
         self.refresh = refresh
         self.timeout = timeout
         self.session = session or make_session()
@@ -214,7 +215,7 @@ def _check_data_file(path: Path) -> None:
     if path.stat().st_size == 0:
         raise SotkanetError("data payload is empty")
     try:
-        n = read_data(path).count("*").fetchone()[0]
+        n = read_data(path).count("*").fetchall()[0][0]  # DuckDB 2 relations have no fetchone()
     except duckdb.Error as exc:
         raise SotkanetError(f"malformed JSON in data payload: {str(exc).splitlines()[0]}") from exc
     if n == 0:
@@ -277,8 +278,9 @@ def fetch_values(client: Client, known_codes: set[str], unit_percent: set[str]) 
             [str(resp.path), ind],
         ).fetchall()
         missing_values = con.execute(
-            f"SELECT count(*) FROM ({_DATA_SQL}) AS d JOIN map AS m USING (region) WHERE d.value IS NULL",
-            [str(resp.path)],
+            f"""SELECT count(*) FROM ({_DATA_SQL}) AS d JOIN map AS m USING (region)
+                WHERE d.gender = 'total' AND d.indicator = ? AND d.value IS NULL""",
+            [str(resp.path), ind],
         ).fetchone()[0]
         con.close()
         if missing_values:

@@ -161,8 +161,19 @@ def read_table(table: Table, path: Path, problems: list[Problem]) -> LoadedTable
         except StopIteration:
             break
         except csv.Error as exc:
+            # Re-read the broken record leniently to name the column and value where it went wrong
+            # (e.g. a quote left open at the end of a truncated file).
+            rest = "".join(io.StringIO(text, newline="").readlines()[prev_end:])
+            partial = next(csv.reader(io.StringIO(rest, newline=""), strict=False), [])
+            col = expected[min(len(partial), len(expected)) - 1] if partial else ""
             problems.append(
-                Problem(name, prev_end + 1, "", "", f"row is not valid CSV ({exc}); is the file truncated?")
+                Problem(
+                    name,
+                    prev_end + 1,
+                    col,
+                    partial[-1] if partial else "",
+                    f"row is not valid CSV ({exc}); is the file truncated?",
+                )
             )
             break
         line = prev_end + 1

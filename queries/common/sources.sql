@@ -1,0 +1,3 @@
+SELECT document, title, publisher, published, kind, description
+FROM sources
+ORDER BY document

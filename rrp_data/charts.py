@@ -1,0 +1,68 @@
+"""Altair building blocks: Finnish locale in every chart, large type for screen sharing, colour-blind-safe
+palettes, and labelled reference rules (target, national value). Colour is never the only carrier of
+meaning: bars and cells carry their value as text."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+FI_LOCALE = {
+    "number": {
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+        "percent": "\u00a0%",
+    },
+    "time": {
+        "dateTime": "%A, %-d. %Bta %Y klo %X",
+        "date": "%-d.%-m.%Y",
+        "time": "%H:%M:%S",
+        "periods": ["a.m.", "p.m."],
+        "days": ["sunnuntai", "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai"],
+        "shortDays": ["Su", "Ma", "Ti", "Ke", "To", "Pe", "La"],
+        "months": [
+            "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+            "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu",
+        ],
+        "shortMonths": ["Tammi", "Helmi", "Maalis", "Huhti", "Touko", "Kesä", "Heinä", "Elo", "Syys", "Loka", "Marras", "Joulu"],
+    },
+}
+
+# Okabe–Ito, safe for the common colour-vision deficiencies.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+PRIMARY = "#0072B2"
+MUTED = "#B8C4D0"
+TARGET = "#D55E00"
+NATIONAL = "#000000"
+SEQUENTIAL = "blues"
+
+FONT_SIZE = 16
+
+
+def finish(chart: alt.TopLevelMixin, height: int | None = None) -> alt.TopLevelMixin:
+    """Apply the house style: Finnish locale, big readable type, no chart border."""
+    if height is not None:
+        chart = chart.properties(height=height)
+    return chart.configure(locale=FI_LOCALE, font="Source Sans Pro, Arial, sans-serif").configure_axis(
+        labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=320
+    ).configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE).configure_title(
+        fontSize=FONT_SIZE + 4, subtitleFontSize=FONT_SIZE - 2
+    ).configure_text(fontSize=FONT_SIZE).configure_view(stroke=None)
+
+
+def rule(value: float, label: str, color: str, orient: str = "x", dash: tuple[int, int] = (6, 4)) -> alt.LayerChart:
+    """A labelled reference line (target, baseline or national value)."""
+    df = pd.DataFrame({"v": [value], "label": [label]})
+    enc = alt.X if orient == "x" else alt.Y
+    line = alt.Chart(df).mark_rule(color=color, strokeWidth=3, strokeDash=list(dash)).encode(enc("v:Q"))
+    if orient == "x":
+        text = alt.Chart(df).mark_text(align="left", dx=6, dy=-8, color=color, fontWeight="bold", fontSize=FONT_SIZE).encode(
+            x="v:Q", y=alt.value(0), text="label:N"
+        )
+    else:
+        text = alt.Chart(df).mark_text(align="left", dx=4, dy=-8, color=color, fontWeight="bold", fontSize=FONT_SIZE).encode(
+            y="v:Q", x=alt.value(4), text="label:N"
+        )
+    return alt.layer(line, text)

@@ -1,0 +1,404 @@
+"""Streamlit glue shared by every page: the cached read-only connection, cached named queries, filters that
+live in ``st.query_params``, source captions, Finnish-formatted tables and downloads.
+
+Pages stay thin: they call ``q("page/query", ...)`` for data and the helpers below for display.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import charts, exports, fmt, i18n, query
+from .paths import db_path
+
+# ----------------------------------------------------------------------------- language
+
+
+def lang() -> str:
+    return st.session_state.get("_lang", "fi")
+
+
+def t(key: str, **kw: object) -> str:
+    return i18n.t(key, lang(), **kw)
+
+
+# ----------------------------------------------------------------------------- data access
+
+
+def _close(con: duckdb.DuckDBPyConnection) -> None:
+    con.close()
+
+
+@st.cache_resource(max_entries=1, on_release=_close, show_spinner=False)
+def _connection(path: str, mtime_ns: int) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per database file version; a rebuilt file (new mtime) gets a new one."""
+    return query.connect(path)
+
+
+def db_version() -> tuple[str, int]:
+    p = Path(db_path())
+    if not p.exists():
+        st.error(t("notice.no_db", path=str(p)))
+        st.stop()
+    return str(p), p.stat().st_mtime_ns
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.DataFrame:
+    con = _connection(path, mtime_ns)
+    cur = con.cursor()  # a cursor per query: connections are shared between sessions (threads)
+    try:
+        params = json.loads(params_json)
+        return query.run(cur, name, params or None)
+    finally:
+        cur.close()
+
+
+def q(name: str, **params: Any) -> pd.DataFrame:
+    """Run the named query ``queries/<name>.sql`` with bound parameters; cached per database version."""
+    path, mtime = db_version()
+    return _cached_query(path, mtime, name, json.dumps(params, sort_keys=True, default=str)).copy()
+
+
+# ----------------------------------------------------------------------------- reference data
+
+
+def regions() -> pd.DataFrame:
+    return q("common/regions")
+
+
+def region_name(code: str, short: bool = True) -> str:
+    r = regions().set_index("region_code")
+    if code not in r.index:
+        return code
+    row = r.loc[code]
+    if lang() == "sv":
+        return str(row["name_sv"])
+    return str(row["short_name_fi"] if short else row["name_fi"])
+
+
+def project_areas() -> pd.DataFrame:
+    """The 22 areas that run RRP projects (21 counties and Helsinki), in Finnish alphabetical order."""
+    r = regions()
+    return r[r["kind"].isin(["county", "city"])].sort_values("short_name_fi")
+
+
+# ----------------------------------------------------------------------------- URL state
+
+KNOWN_PARAMS = {"kausi", "yta", "alueet", "investointi", "alue", "lang", "esitys", "vuosi", "vertailu"}
+YTAS = ("Etelä-Suomi", "Sisä-Suomi", "Itä-Suomi", "Länsi-Suomi", "Pohjois-Suomi")
+
+
+def _notices() -> list[str]:
+    return st.session_state.setdefault("_notices", [])
+
+
+def notice(text: str) -> None:
+    if text not in _notices():
+        _notices().append(text)
+
+
+def check_unknown_params() -> None:
+    for name in list(st.query_params.keys()):
+        if name not in KNOWN_PARAMS:
+            notice(t("notice.unknown_param", name=name))
+            del st.query_params[name]
+
+
+def _write_param(name: str, value: Any, default: Any) -> None:
+    if value == default or value in (None, [], ""):
+        if name in st.query_params:
+            del st.query_params[name]
+        return
+    text = ",".join(value) if isinstance(value, list) else str(value)
+    if st.query_params.get(name) != text:
+        st.query_params[name] = text
+
+
+def _on_change(name: str, widget_key: str, default: Any) -> None:
+    v = st.session_state[widget_key]
+    st.session_state[f"_p_{name}"] = v
+    _write_param(name, v, default)
+
+
+def param_select(
+    name: str,
+    options: Sequence[str],
+    default: Any,
+    label: str,
+    format_func: Callable[[Any], str] = str,
+    multi: bool = False,
+    container: Any = None,
+    widget: str = "selectbox",
+    help: str | None = None,  # noqa: A002 - Streamlit's name
+) -> Any:
+    """A filter widget whose value lives in ``st.query_params[name]`` (and survives page switches).
+
+    The URL wins over the remembered value; a malformed or unknown value shows a notice and falls back to the
+    default. The widget writes back to the URL on change, so the address is always a shareable link.
+    """
+    container = container or st.sidebar
+    options = list(options)
+    store_key, widget_key = f"_p_{name}", f"w_{name}"
+    value = default
+    if name in st.query_params:
+        raw = st.query_params.get(name, "")
+        if multi:
+            items = [x for x in raw.split(",") if x]
+            if items and all(x in options for x in items):
+                value = items
+            else:
+                notice(t("notice.bad_param", name=name, value=raw))
+                del st.query_params[name]
+        elif raw in options:
+            value = raw
+        else:
+            notice(t("notice.bad_param", name=name, value=raw))
+            del st.query_params[name]
+    elif store_key in st.session_state:
+        remembered = st.session_state[store_key]
+        ok = all(x in options for x in remembered) if multi else remembered in options
+        value = remembered if ok else default
+    st.session_state[store_key] = value
+    st.session_state[widget_key] = value
+    _write_param(name, value, default)
+    kwargs = dict(key=widget_key, on_change=_on_change, args=(name, widget_key, default), help=help)
+    if multi:
+        return container.multiselect(label, options, format_func=format_func, placeholder=t("filter.regions_all"), **kwargs)
+    if widget == "radio":
+        return container.radio(label, options, format_func=format_func, horizontal=True, **kwargs)
+    if widget == "segmented":
+        return container.segmented_control(label, options, format_func=format_func, **kwargs)
+    return container.selectbox(label, options, format_func=format_func, **kwargs)
+
+
+@dataclass
+class Filters:
+    period: str | None = None
+    yta: str | None = None
+    regions: list[str] | None = None
+    investment: str | None = None
+
+    def region_codes(self) -> list[str]:
+        """Selected counties, else the counties of the chosen YTA, else all 22 project areas."""
+        if self.regions:
+            return list(self.regions)
+        areas = project_areas()
+        if self.yta:
+            areas = areas[areas["yta"] == self.yta]
+        return list(areas["region_code"])
+
+    def query_params(self) -> dict[str, str]:
+        out = {}
+        if self.period:
+            out["kausi"] = self.period
+        if self.yta:
+            out["yta"] = self.yta
+        if self.regions:
+            out["alueet"] = ",".join(self.regions)
+        if self.investment:
+            out["investointi"] = self.investment
+        return out
+
+
+def sidebar_filters(
+    periods: Sequence[str] | None = None,
+    yta: bool = False,
+    regions: bool = False,
+    investments: Sequence[str] | None = None,
+) -> Filters:
+    """The standard sidebar filters; each is optional and URL-backed."""
+    st.sidebar.subheader(t("filter.heading"))
+    f = Filters()
+    if periods:
+        periods = list(periods)
+        f.period = param_select("kausi", periods, periods[-1], t("filter.period"), format_func=fmt.period)
+    if yta:
+        f.yta = param_select(
+            "yta", ["", *YTAS], "", t("filter.yta"), format_func=lambda v: v or t("filter.yta_all")
+        ) or None
+    if regions:
+        areas = project_areas()
+        if f.yta:
+            areas = areas[areas["yta"] == f.yta]
+        f.regions = param_select(
+            "alueet", list(areas["region_code"]), [], t("filter.regions"), format_func=region_name, multi=True
+        ) or None
+    if investments:
+        f.investment = param_select(
+            "investointi",
+            ["", *investments],
+            "",
+            t("filter.investment"),
+            format_func=lambda v: investment_label(v) if v else t("filter.investment_all"),
+        ) or None
+    st.sidebar.caption(t("filter.share_hint"))
+    return f
+
+
+def investment_label(code: str) -> str:
+    inv = q("common/investments").set_index("investment_code")
+    if code not in inv.index:
+        return code
+    return f"{code} · {inv.loc[code, 'short_name_fi']}"
+
+
+# ----------------------------------------------------------------------------- page furniture
+
+
+def page_header(title_key: str, intro: str | None = None) -> None:
+    st.title(t(title_key))
+    if intro:
+        st.markdown(intro)
+    for text in _notices():
+        st.warning(text, icon="⚠️")
+    st.session_state["_notices"] = []
+
+
+_DOC_CACHE_KEY = "common/sources"
+
+
+def describe_source(ref: str) -> str:
+    """'000_…txt | Investoinnin 4 tilanne' -> 'THL 29.2.2024: Suomen kestävän … — Investoinnin 4 tilanne'."""
+    doc, _, locator = ref.partition(" | ")
+    docs = q(_DOC_CACHE_KEY).set_index("document")
+    if doc in docs.index:
+        row = docs.loc[doc]
+        when = f" {fmt.date(row['published'])}" if not fmt.is_missing(row["published"]) and row["published"] is not None else ""
+        return f"{row['publisher']}{when}: {row['title']} — {locator} ({doc})"
+    return ref
+
+
+def source_caption(refs: Sequence[str] | pd.Series | str | None) -> None:
+    """One caption line per distinct source (document, slide/section) behind what is shown."""
+    if refs is None:
+        return
+    if isinstance(refs, str):
+        refs = [refs]
+    distinct = list(dict.fromkeys(r for r in refs if isinstance(r, str) and r))
+    if not distinct:
+        return
+    label = t("common.source") if len(distinct) == 1 else t("common.sources")
+    st.caption(f"{label}: " + " · ".join(describe_source(r) for r in distinct))
+
+
+def build_time() -> str:
+    info = q("common/build_info").set_index("key")["value"]
+    return info.get("built_at", "")
+
+
+def data_date_text() -> str:
+    built = build_time()
+    return fmt.date(built[:10]) if built else t("common.no_data")
+
+
+def _slug(text: str) -> str:
+    s = text.lower()
+    for a, b in (("ä", "a"), ("ö", "o"), ("å", "a")):
+        s = s.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:60]
+
+
+def downloads(df: pd.DataFrame, name: str, title: str, source: str = "", key: str | None = None) -> None:
+    """CSV (Finnish Excel) and XLSX downloads of a table; generated only when clicked."""
+    stem = f"{_slug(name)}_{data_date_text().replace('.', '-')}"
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        t("common.download_csv"),
+        data=lambda: exports.csv_fi(df),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"dl_csv_{key or name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        t("common.download_xlsx"),
+        data=lambda: exports.xlsx(df, sheet=name[:31], title=title, source=source),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl_xlsx_{key or name}",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+
+
+def table(
+    df: pd.DataFrame,
+    formats: dict[str, Callable[[Any], str]] | None = None,
+    name: str = "taulukko",
+    title: str = "",
+    source: str = "",
+    download: pd.DataFrame | None = None,
+    height: int | str = "auto",
+    column_config: dict | None = None,
+) -> None:
+    """Show a table with Finnish number formats (numbers stay numeric, so columns sort correctly) and
+    CSV/XLSX downloads of the same rows."""
+    formats = formats or {}
+    styler = df.style.format({c: f for c, f in formats.items() if c in df.columns}, na_rep=t("common.no_data"))
+    styler = styler.hide(axis="index")
+    st.dataframe(styler, hide_index=True, width="stretch", height=height, column_config=column_config)
+    downloads(download if download is not None else df, name, title or name, source, key=name)
+
+
+def chart(c: alt.TopLevelMixin, name: str, title: str, source: str, height: int | None = None) -> None:
+    """Show a chart (house style, Finnish locale) with a PNG download carrying title, source and date."""
+    finished = charts.finish(c, height=height)
+    st.altair_chart(finished, width="stretch")
+    date_text = data_date_text()
+    st.download_button(
+        t("common.download_png"),
+        data=lambda: exports.chart_png(charts.finish(c, height=height), title, source, date_text),
+        file_name=f"{_slug(name)}_{date_text.replace('.', '-')}.png",
+        mime="image/png",
+        key=f"dl_png_{name}",
+        on_click="ignore",
+        icon=":material/image:",
+    )
+
+
+def narratives(investment: str, period: str | None = None, region: str = "SSS") -> None:
+    """The 'what the counties reported' section: narrative rows grouped by period and section."""
+    st.subheader(t("common.findings"))
+    if lang() != "fi":
+        st.caption(t("common.findings_note"))
+    df = q("common/narratives", investment=investment, region=region)
+    if df.empty:
+        st.info(t("common.no_findings"))
+        return
+    periods = list(dict.fromkeys(df.sort_values("end_date", ascending=False)["period"]))
+    for p in periods:
+        part = df[df["period"] == p]
+        with st.expander(f"{fmt.period(p)} · {len(part)}", expanded=(p == (period or periods[0]))):
+            for _order, rows in part.groupby("section_order", sort=True):
+                sec = rows["section"].iloc[0]
+                st.markdown(f"**{t('common.section.' + sec)}**")
+                st.markdown("\n".join(f"- {txt.replace(chr(10), ' ')}" for txt in rows["text_fi"]))
+            source_caption(part["source_ref"])
+
+
+def fmt_pct(x: Any) -> str:
+    return fmt.percent(x, 1, lang())
+
+
+def fmt_pct0(x: Any) -> str:
+    return fmt.percent(x, 0, lang())
+
+
+def fmt_num(x: Any) -> str:
+    return fmt.auto(x, lang())
+
+
+def fmt_points(x: Any) -> str:
+    return fmt.points(x, 1, lang())

@@ -5,8 +5,15 @@ Pages live in ``pages/`` (one thin module each); data comes only through ``rrp_d
 """
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from rrp_data import ui
+
+# The page modules live in pages/ (the project's layout) but navigation is st.navigation's. Streamlit 1.67
+# would otherwise also treat pages/ as a legacy (v1) multipage folder, wrap every run in that navigation
+# and answer a deep link such as /investointi-4 with a "Page not found" dialog. The flag is read per run;
+# tests/browser/test_pages.py::test_deep_link_has_no_page_not_found_dialog guards this.
+PagesManager.uses_pages_directory = False
 
 st.set_page_config(page_title="RRP-seuranta", page_icon=":material/monitoring:", layout="wide")
 

@@ -79,7 +79,11 @@ bars = base.mark_bar().encode(
     color=alt.condition(alt.datum.focus, alt.value(charts.PRIMARY), alt.value(charts.MUTED)),
 )
 labels = base.mark_text(align="left", dx=4).encode(text="label:N")
-layers = [bars, labels, charts.rule(float(target["target"]), f"{t('common.target')} {ui.fmt_pct0(target['target'])}", charts.TARGET)]
+layers = [
+    bars,
+    labels,
+    charts.rule(float(target["target"]), f"{t('common.target')} {ui.fmt_pct0(target['target'])}", charts.TARGET, side="left"),
+]
 if "2022" in nat:
     layers.append(charts.rule(float(nat["2022"]), f"{t('common.national')} {ui.fmt_pct(nat['2022'])}", charts.NATIONAL, dash=(2, 2)))
 ui.chart(
@@ -135,7 +139,10 @@ ui.chart(
     alt.layer(
         line, pts,
         charts.rule(float(target["target"]), f"{t('common.target')} {ui.fmt_pct0(target['target'])}", charts.TARGET, orient="y"),
-        charts.rule(float(target["baseline"]), f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])}", "#555555", orient="y", dash=(2, 2)),
+        charts.rule(
+            float(target["baseline"]), f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])}", "#555555",
+            orient="y", dash=(2, 2), side="below",
+        ),
     ).properties(height=340),
     name="digitaalinen-asiointi-koko-maa",
     title=t("inv4.trend_title"),

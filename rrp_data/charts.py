@@ -52,17 +52,23 @@ def finish(chart: alt.TopLevelMixin, height: int | None = None) -> alt.TopLevelM
     ).configure_text(fontSize=FONT_SIZE).configure_view(stroke=None)
 
 
-def rule(value: float, label: str, color: str, orient: str = "x", dash: tuple[int, int] = (6, 4)) -> alt.LayerChart:
-    """A labelled reference line (target, baseline or national value)."""
+def rule(
+    value: float, label: str, color: str, orient: str = "x", dash: tuple[int, int] = (6, 4), side: str = "right"
+) -> alt.LayerChart:
+    """A labelled reference line (target, baseline or national value).
+
+    ``side`` puts the label right/left of a vertical line (above/below a horizontal one), so two close
+    lines (e.g. target 35 % and national 36,5 %) keep readable labels."""
     df = pd.DataFrame({"v": [value], "label": [label]})
     enc = alt.X if orient == "x" else alt.Y
     line = alt.Chart(df).mark_rule(color=color, strokeWidth=3, strokeDash=list(dash)).encode(enc("v:Q"))
     if orient == "x":
-        text = alt.Chart(df).mark_text(align="left", dx=6, dy=-8, color=color, fontWeight="bold", fontSize=FONT_SIZE).encode(
-            x="v:Q", y=alt.value(0), text="label:N"
-        )
+        right = side == "right"
+        text = alt.Chart(df).mark_text(
+            align="left" if right else "right", dx=6 if right else -6, dy=-8, color=color, fontWeight="bold", fontSize=FONT_SIZE
+        ).encode(x="v:Q", y=alt.value(0), text="label:N")
     else:
-        text = alt.Chart(df).mark_text(align="left", dx=4, dy=-8, color=color, fontWeight="bold", fontSize=FONT_SIZE).encode(
-            y="v:Q", x=alt.value(4), text="label:N"
-        )
+        text = alt.Chart(df).mark_text(
+            align="left", dx=4, dy=-8 if side == "right" else 16, color=color, fontWeight="bold", fontSize=FONT_SIZE
+        ).encode(y="v:Q", x=alt.value(4), text="label:N")
     return alt.layer(line, text)

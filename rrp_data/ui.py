@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,12 +46,24 @@ def _connection(path: str, mtime_ns: int) -> duckdb.DuckDBPyConnection:
     return query.connect(path)
 
 
+_version_lock = threading.Lock()
+_open_version: list[tuple[str, int] | None] = [None]
+
+
 def db_version() -> tuple[str, int]:
+    """(path, mtime) of the database file. When the file has been replaced by a rebuild, the old cached
+    connection is closed *before* a new one is opened: DuckDB hands a new connection to an already open
+    database instance of the same path, so opening first would keep serving the old file."""
     p = Path(db_path())
     if not p.exists():
         st.error(t("notice.no_db", path=str(p)))
         st.stop()
-    return str(p), p.stat().st_mtime_ns
+    version = (str(p), p.stat().st_mtime_ns)
+    with _version_lock:
+        if _open_version[0] is not None and _open_version[0] != version:
+            _connection.clear()
+        _open_version[0] = version
+    return version
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
@@ -340,16 +353,27 @@ def table(
     title: str = "",
     source: str = "",
     download: pd.DataFrame | None = None,
-    height: int | str = "auto",
-    column_config: dict | None = None,
+    sortable: bool = True,
 ) -> None:
-    """Show a table with Finnish number formats (numbers stay numeric, so columns sort correctly) and
-    CSV/XLSX downloads of the same rows."""
+    """Show a table in Finnish formats with CSV/XLSX downloads of the same rows.
+
+    Rendered with ``st.table``: its cells are real text (screen readers, browser tests, copy-paste) and a
+    missing value reads "ei tietoa" (the data grid would print "None"). Sorting is an explicit control that
+    sorts on the numeric values, not on the formatted text.
+    """
     formats = formats or {}
-    styler = df.style.format({c: f for c, f in formats.items() if c in df.columns}, na_rep=t("common.no_data"))
-    styler = styler.hide(axis="index")
-    st.dataframe(styler, hide_index=True, width="stretch", height=height, column_config=column_config)
-    downloads(download if download is not None else df, name, title or name, source, key=name)
+    shown = df
+    if sortable and len(df) > 1:
+        cols = list(df.columns)
+        c1, c2, _ = st.columns([2, 1, 3])
+        by = c1.selectbox(t("common.sort_by"), ["", *cols], key=f"sort_{name}",
+                          format_func=lambda c: c or t("common.sort_default"))
+        desc = c2.toggle(t("common.sort_desc"), key=f"desc_{name}", value=True)
+        if by:
+            shown = df.sort_values(by, ascending=not desc, na_position="last", kind="stable")
+    styler = shown.style.format({c: f for c, f in formats.items() if c in shown.columns}, na_rep=t("common.no_data"))
+    st.table(styler.hide(axis="index"))
+    downloads(download if download is not None else shown, name, title or name, source, key=name)
 
 
 def chart(c: alt.TopLevelMixin, name: str, title: str, source: str, height: int | None = None) -> None:

@@ -16,7 +16,7 @@ def test_renders_with_national_figures_and_target(app_db):
 
 def test_county_table_has_satakunta_and_marks_missing_counties(app_db):
     at = run_page("inv4_digi")
-    df = at.dataframe[0].value
+    df = at.table[0].value
     sata = df[df["Alue"] == "Satakunta"].iloc[0]
     assert sata["2020"] == 17.6 and sata["2022"] == 27.6
     assert round(sata["Muutos 2020–2022"], 1) == 10.0
@@ -30,12 +30,12 @@ def test_county_table_has_satakunta_and_marks_missing_counties(app_db):
 def test_yta_filter_limits_table_and_roundtrips_in_url(app_db):
     at = run_page("inv4_digi", {"yta": "Länsi-Suomi"})
     assert not at.exception
-    df = at.dataframe[0].value
+    df = at.table[0].value
     assert set(df["Alue"]) == {"Pohjanmaa", "Satakunta", "Varsinais-Suomi"}
     assert at.query_params["yta"] == ["Länsi-Suomi"] or at.query_params["yta"] == "Länsi-Suomi"
     # change the filter as a user would: the URL follows
     at.sidebar.selectbox(key="w_yta").set_value("Pohjois-Suomi").run()
-    df = at.dataframe[0].value
+    df = at.table[0].value
     assert set(df["Alue"]) == {"Kainuu", "Keski-Pohjanmaa", "Lappi", "Pohjois-Pohjanmaa"}
     assert "Pohjois-Suomi" in str(at.query_params["yta"])
 
@@ -45,12 +45,12 @@ def test_bad_parameter_falls_back_with_notice(app_db):
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "yta=Atlantis" in warnings and "alueet=06,zz" in warnings
-    assert len(at.dataframe[0].value) == 23  # default: every county, Helsinki and Åland
+    assert len(at.table[0].value) == 23  # default: every county, Helsinki and Åland
 
 
 def test_csv_download_matches_table(app_db):
     at = run_page("inv4_digi", {"alueet": "06,90"})
-    df = at.dataframe[0].value
+    df = at.table[0].value
     data = exports.csv_fi(df).decode("utf-8-sig").splitlines()
     assert data[0].startswith("Alue;YTA;2020;2022")
     assert any(line.startswith("Satakunta;Länsi-Suomi;17,6;27,6") for line in data)

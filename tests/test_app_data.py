@@ -1,0 +1,56 @@
+"""The app's data access: read-only, cached, and it sees a rebuilt database without a restart."""
+
+import re
+import shutil
+
+import duckdb
+import pytest
+from conftest import run_page
+
+from rrp_data.build import build
+from rrp_data.paths import SOURCES_DIR
+from rrp_data.query import all_query_names, connect, sql_text
+
+
+def test_rebuilt_database_is_seen_without_restart(shipped_db, tmp_path, monkeypatch):
+    db = tmp_path / "rrp.duckdb"
+    shutil.copy(shipped_db, db)
+    monkeypatch.setenv("RRP_DB", str(db))
+    at = run_page("inv4_digi", {"alueet": "06"})
+    assert at.table[0].value.iloc[0]["2022"] == 27.6
+
+    # A curator corrects a value and rebuilds while the app holds the old file open.
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    iv = sources / "indicator_values.csv"
+    text = iv.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("sotkanet:5548,06,2022,"))
+    iv.write_text(text.replace(line, line.replace(",27.6,", ",27.9,", 1)), encoding="utf-8")
+    build(sources, db, log=lambda _m: None)
+
+    at.run()
+    assert at.table[0].value.iloc[0]["2022"] == 27.9
+
+
+def test_app_connection_is_read_only(shipped_db):
+    con = connect(shipped_db)
+    with pytest.raises(duckdb.Error):
+        con.execute("CREATE TABLE x (a INT)")
+    con.close()
+
+
+def test_every_page_query_parses_and_runs(shipped_db):
+    """Each named query in queries/ (pages' SQL) binds and runs against the shipped data."""
+    con = connect(shipped_db)
+    defaults = {
+        "regions": [], "region": "06", "investment": "P4I4", "investments": ["P4I1", "P4I2"], "period": "2024-Q3",
+        "plan_id": "satakunta-2023", "yta": "Länsi-Suomi", "ytas": ["Länsi-Suomi"], "pillar": 4,
+        "indicator": "sotkanet:5548", "document": "004_78218330e03c3695.txt",
+    }
+    for name in all_query_names():
+        sql = sql_text(name)
+        used = set(re.findall(r"\$([a-z_]+)\b", sql))
+        unknown = used - defaults.keys()
+        assert not unknown, f"{name}: add a test value for parameter(s) {unknown}"
+        con.execute(sql, {k: defaults[k] for k in used} or None).fetchall()
+    con.close()

@@ -49,7 +49,7 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, browser) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("browser")
     db = tmp / "rrp.duckdb"
     build(SOURCES_DIR, db, log=lambda _m: None)
@@ -79,6 +79,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not become healthy in 60 s:\n{srv.log()}")
             time.sleep(0.3)
+        # Warm-up session on the default page: Streamlit decides on its first run whether pages/ is a legacy
+        # multipage folder (app.py switches that off for every later run; see the note in app.py).
+        ctx = browser.new_context()
+        warm = ctx.new_page()
+        warm.goto(url)
+        warm.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=60_000)
+        wait_ready(warm)
+        ctx.close()
         yield srv
     finally:
         proc.terminate()

@@ -28,6 +28,7 @@ from typing import Any
 
 import duckdb
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -102,11 +103,16 @@ class Client:
     def _cache_paths(self, name: str) -> tuple[Path, Path]:
         return self.cache_dir / f"{name}.json", self.cache_dir / f"{name}.meta.json"
 
-    def _cached(self, name: str) -> CachedResponse | None:
+    def _cached(self, name: str, check: Callable[[Path], None]) -> CachedResponse | None:
         body, meta = self._cache_paths(name)
         if body.exists() and meta.exists():
-            m = json.loads(meta.read_text(encoding="utf-8"))
-            return CachedResponse(body, m["retrieved_at"], True, m["url"])
+            # A damaged cache (truncated copy, hand edit) is reported and treated as no cache, never a crash.
+            try:
+                m = json.loads(meta.read_text(encoding="utf-8"))
+                check(body)
+                return CachedResponse(body, m["retrieved_at"], True, m["url"])
+            except (SotkanetError, ValueError, KeyError, TypeError) as exc:
+                self.log(f"Sotkanet: the cached {body.name} is unusable ({exc}); it is not used.")
         return None
 
     def fetch(self, name: str, path: str, params: list[tuple[str, Any]] | None, check: Callable[[Path], None]) -> CachedResponse:
@@ -114,7 +120,7 @@ class Client:
 
         On a failed download or a payload that fails ``check`` the old cache (if any) is used, with a message.
         """
-        cached = self._cached(name)
+        cached = self._cached(name, check)
         if cached and not self.refresh:
             return cached
         url = f"{self.url}{path}"
@@ -145,6 +151,9 @@ class Client:
         except requests.exceptions.Timeout as exc:
             raise SotkanetError(f"{url}: timed out after {self.timeout[1]:g} s") from exc
         except requests.exceptions.ConnectionError as exc:
+            # With a urllib3 Retry, read timeouts surface as ConnectionError(MaxRetryError(reason=ReadTimeoutError)).
+            if isinstance(getattr(exc.args[0] if exc.args else None, "reason", None), urllib3.exceptions.ReadTimeoutError):
+                raise SotkanetError(f"{url}: timed out after {self.timeout[1]:g} s") from exc
             raise SotkanetError(f"{url}: cannot connect ({exc.__class__.__name__})") from exc
         with resp:
             if resp.status_code != 200:

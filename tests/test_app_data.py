@@ -5,7 +5,7 @@ import shutil
 
 import duckdb
 import pytest
-from conftest import run_page
+from apptest_helpers import run_page
 
 from rrp_data.build import build
 from rrp_data.paths import SOURCES_DIR

@@ -1,6 +1,6 @@
 """AppTest: the investment 4 page (Sotkanet 5548 by county)."""
 
-from conftest import run_page, texts
+from apptest_helpers import run_page, texts
 
 from rrp_data import exports
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import screenshot, wait_ready
+from browser_helpers import screenshot, wait_ready
 
 # (url path, screenshot name, page title, a figure from the documents that must be visible as text)
 PAGES = [

@@ -1,0 +1,1 @@
+"""Benchmarks (``bench_*.py``): run with ``make bench``; never collected by the normal test run."""

@@ -26,7 +26,9 @@ from .paths import db_path
 
 
 def lang() -> str:
-    return st.session_state.get("_lang", "fi")
+    """The UI language: set by app.py's switch, else ``?lang=`` in the address, else Finnish."""
+    chosen = st.session_state.get("_lang") or st.query_params.get("lang", "fi")
+    return chosen if chosen in i18n.LANGS else "fi"
 
 
 def t(key: str, **kw: object) -> str:

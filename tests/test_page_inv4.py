@@ -55,3 +55,12 @@ def test_csv_download_matches_table(app_db):
     assert data[0].startswith("Alue;YTA;2020;2022")
     assert any(line.startswith("Satakunta;Länsi-Suomi;17,6;27,6") for line in data)
     assert any(line.startswith("Helsinki;Etelä-Suomi;42,6;51,2") for line in data)
+
+
+def test_swedish_ui_uses_swedish_county_names(app_db):
+    at = run_page("inv4_digi", {"lang": "sv"})
+    assert not at.exception
+    assert at.title[0].value == "Investering 4 — Digitala tjänster"
+    df = at.table[0].value
+    assert "Egentliga Finlands välfärdsområde" in set(df["Område"])
+    assert "Helsingfors stad" in set(df["Område"])

@@ -29,7 +29,7 @@ $(DB): $(DB_INPUTS) | $(VENV)/.installed
 build: $(DB)
 
 run: $(VENV)/.installed $(DB)
-	RRP_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.address localhost
+	RRP_DB=$(DB) $(BIN)/python -m rrp_data.serve --server.port $(PORT) --server.address localhost
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

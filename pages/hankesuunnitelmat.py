@@ -1,5 +1,368 @@
-"""Placeholder: this page is being written."""
+"""Hankesuunnitelmat: a county's RRP project plan as printed — budget by pillar, investment and part (with the
+sum this page computes, labelled as computed), work packages with person-years and costs, the risk register as
+a probability x impact matrix, the plan's targets and the municipality figures it quotes."""
 
+import re
+
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-st.info("Sivu on työn alla.")
+from rrp_data import charts, fmt, ui
+
+t = ui.t
+plans = ui.q("plans/plans")
+if plans.empty:
+    ui.page_header("page.plans", t("plans.intro"))
+    st.info(t("plans.no_plans"))
+    st.stop()
+
+# A plan is chosen by its county (URL ?alue=06); a plan without a county is chosen by its id.
+plans["key"] = plans["region_code"].fillna(plans["plan_id"])
+by_key = plans.set_index("key")
+
+
+def plan_label(key: str) -> str:
+    row = by_key.loc[key]
+    who = ui.region_name(key) if isinstance(row["region_code"], str) else str(row["plan_id"])
+    return f"{who} · {row['plan_id']}"
+
+
+st.sidebar.subheader(t("plans.select_heading"))
+key = ui.param_select("alue", list(plans["key"]), plans["key"].iloc[0], t("plans.select"), format_func=plan_label)
+plan = by_key.loc[key]
+plan_id, document = str(plan["plan_id"]), str(plan["document"])
+plan_invs = ui.q("plans/investments", plan_id=plan_id)
+filters = ui.sidebar_filters(investments=list(plan_invs["investment_code"]))
+inv = filters.investment or ""
+
+ui.page_header("page.plans", t("plans.intro"))
+st.markdown(
+    f"**{plan['title'] or plan_id}** — {plan['publisher'] or ''}"
+    + (f", {fmt.date(plan['published'])}" if not fmt.is_missing(plan["published"]) else f" ({t('plans.no_date')})")
+)
+if len(plans) == 1:
+    st.caption(t("plans.one_plan"))
+if inv:
+    st.info(t("plans.filtered", investment=ui.investment_label(inv)))
+
+
+def inv_text(code: object, pillar: object = None) -> str:
+    if isinstance(code, str) and code:
+        return ui.investment_label(code)
+    if pillar is not None and not fmt.is_missing(pillar) and int(pillar) == 3:
+        return t("plans.pillar3_no_investment")
+    return t("plans.no_investment_code")
+
+
+def plain(text: object) -> object:
+    """'1. Kirjaamis…' would render as a numbered list in a table cell: a no-break space after the number keeps
+    it plain text (display only; downloads keep the text as printed)."""
+    return re.sub(r"^(\d+)\. ", "\\1.\u00a0", text) if isinstance(text, str) else text
+
+
+def eur(x: object) -> str:
+    return fmt.eur(x, ui.lang())
+
+
+# --- budget -----------------------------------------------------------------------------------------------------
+st.subheader(t("plans.costs_title"))
+costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
+if costs.empty:
+    st.info(t("plans.no_costs"))
+else:
+    total = costs["cost_eur"].sum(min_count=1)
+    c1, c2 = st.columns([1, 2])
+    c1.metric(t("plans.computed_sum"), eur(total))
+    c2.caption(t("plans.computed_sum_note", n=len(costs)))
+    lines = costs.assign(
+        investment=[inv_text(c, p) for c, p in zip(costs["investment_code"], costs["pillar"], strict=True)],
+        part=costs["part_fi"].fillna("–"),
+    )
+    cost_table = pd.DataFrame(
+        {
+            t("plans.col_line"): lines["line_id"],
+            t("plans.col_pillar"): lines["pillar"],
+            t("common.investment"): lines["investment"],
+            t("plans.col_part"): lines["part_fi"],
+            t("plans.col_cost"): lines["cost_eur"],
+            t("plans.col_note"): lines["note"],
+        }
+    )
+    ui.table(
+        cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
+        download=cost_table,
+        formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, ui.lang())},
+        name=f"{plan_id}-kustannukset",
+        title=t("plans.costs_title"),
+        source=ui.describe_source(costs["source_ref"].iloc[0]),
+    )
+    # bar per printed line, coloured by investment (the investment is also in the row label)
+    bar_df = lines.assign(
+        row=[
+            f"{lid} · {c if isinstance(c, str) else t('plans.pillar3_short')} · {p[:60] + ('…' if len(p) > 60 else '')}"
+            for lid, c, p in zip(lines["line_id"], lines["investment_code"], lines["part"], strict=True)
+        ],
+        group=[c if isinstance(c, str) else t("plans.pillar3_short") for c in lines["investment_code"]],
+        label=lines["cost_eur"].map(eur),
+    )
+    groups = list(dict.fromkeys(bar_df["group"]))
+    cbase = alt.Chart(bar_df).encode(
+        y=alt.Y("row:N", sort=list(bar_df["row"]), title=None, axis=alt.Axis(labelLimit=620)),
+        x=alt.X("cost_eur:Q", title=t("plans.axis_eur"), axis=alt.Axis(format=",.0f", tickCount=6),
+                scale=alt.Scale(domain=[0, float(bar_df["cost_eur"].max() or 1) * 1.2])),
+        tooltip=[
+            alt.Tooltip("line_id:N", title=t("plans.col_line")),
+            alt.Tooltip("investment:N", title=t("common.investment")),
+            alt.Tooltip("part:N", title=t("plans.col_part")),
+            alt.Tooltip("label:N", title=t("plans.col_cost")),
+        ],
+    )
+    ui.chart(
+        alt.layer(
+            cbase.mark_bar().encode(
+                color=alt.Color(
+                    "group:N", title=t("common.investment"), sort=groups,
+                    scale=alt.Scale(domain=groups, range=charts.OKABE_ITO[: len(groups)]),
+                    legend=alt.Legend(orient="bottom"),
+                )
+            ),
+            cbase.mark_text(align="left", dx=4, fontWeight="bold").encode(text="label:N"),
+        ).properties(height=40 * len(bar_df) + 90),
+        name=f"{plan_id}-kustannukset-kuva",
+        title=t("plans.costs_title"),
+        source=ui.describe_source(costs["source_ref"].iloc[0]),
+    )
+    # sums per pillar and investment: computed here, labelled as such
+    sums = (
+        lines.assign(pillar_txt=lines["pillar"].map(lambda p: fmt.integer(p, ui.lang())))
+        .groupby(["pillar_txt", "investment"], sort=False, dropna=False)["cost_eur"].sum(min_count=1).reset_index()
+    )
+    with st.expander(t("plans.sums_title")):
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("plans.col_pillar"): sums["pillar_txt"],
+                    t("common.investment"): sums["investment"],
+                    t("plans.col_computed_sum"): sums["cost_eur"],
+                }
+            ),
+            formats={t("plans.col_computed_sum"): eur},
+            name=f"{plan_id}-kustannukset-summat",
+            title=t("plans.sums_title"),
+            source=ui.describe_source(costs["source_ref"].iloc[0]),
+            sortable=False,
+        )
+    zero = costs[costs["cost_eur"] == 0]["line_id"].tolist()
+    if zero:
+        st.caption(t("plans.zero_lines", lines=", ".join(zero)))
+    ui.source_caption(costs["source_ref"])
+
+# --- work packages --------------------------------------------------------------------------------------------------
+st.subheader(t("plans.wp_title"))
+wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
+if wps.empty:
+    st.info(t("plans.no_wps"))
+else:
+    no_py = wps[wps["person_years"].isna()]["wp_code"].tolist()
+    no_cost = wps[wps["cost_eur"].isna()]["wp_code"].tolist()
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("plans.wp_count"), fmt.integer(len(wps), ui.lang()))
+    c2.metric(t("plans.wp_py_sum"), fmt.auto(wps["person_years"].sum(min_count=1), ui.lang()))
+    c3.metric(t("plans.wp_cost_sum"), eur(wps["cost_eur"].sum(min_count=1)))
+    st.caption(
+        t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps))
+    )
+    ui.table(
+        pd.DataFrame(
+            {
+                t("plans.col_wp"): wps["wp_code"],
+                t("common.investment"): wps["investment_code"].map(inv_text),
+                t("plans.col_wp_name"): wps["name_fi"],
+                t("plans.col_py"): wps["person_years"],
+                t("plans.col_cost"): wps["cost_eur"],
+                t("plans.col_note"): wps["note"],
+            }
+        ),
+        formats={t("plans.col_py"): lambda x: fmt.auto(x, ui.lang()), t("plans.col_cost"): eur},
+        name=f"{plan_id}-tyopaketit",
+        title=t("plans.wp_title"),
+        source=ui.describe_source(wps["source_ref"].iloc[0]),
+    )
+    if no_py or no_cost:
+        st.info(
+            t(
+                "plans.wp_missing",
+                py=", ".join(no_py) if no_py else "–",
+                cost=", ".join(no_cost) if no_cost else "–",
+            )
+        )
+    ui.source_caption(wps["source_ref"])
+
+# --- risk register -----------------------------------------------------------------------------------------------------
+st.subheader(t("plans.risks_title"))
+risks = ui.q("plans/risks", plan_id=plan_id)
+if risks.empty:
+    st.info(t("plans.no_risks"))
+else:
+    cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
+    placed = (
+        risks.groupby(["probability", "impact"])
+        .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
+             score=("score", lambda s: " / ".join(fmt.auto(v, ui.lang()) for v in dict.fromkeys(s))),
+             top=("score", "max"), n=("risk_id", "count"))
+        .reset_index()
+    )
+    grid = cells.merge(placed, on=["probability", "impact"], how="left")
+    grid["ids"] = grid["ids"].fillna("")
+    grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
+    grid["has"] = grid["ids"] != ""
+    rbase = alt.Chart(grid).encode(
+        x=alt.X("impact:O", title=t("plans.axis_impact"), sort=[1, 2, 3, 4, 5], axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("probability:O", title=t("plans.axis_probability"), sort=[5, 4, 3, 2, 1]),
+        tooltip=[
+            alt.Tooltip("probability:O", title=t("plans.col_probability")),
+            alt.Tooltip("impact:O", title=t("plans.col_impact")),
+            alt.Tooltip("ids:N", title=t("plans.col_risk_id")),
+            alt.Tooltip("score_text:N", title=t("plans.col_score")),
+        ],
+    )
+    matrix = alt.layer(
+        rbase.transform_filter("!datum.has").mark_rect(stroke="white", strokeWidth=3).encode(color=alt.value("#F1F1F1")),
+        rbase.transform_filter("datum.has").mark_rect(stroke="white", strokeWidth=3).encode(
+            color=alt.Color(
+                "top:Q", title=t("plans.col_score"), scale=alt.Scale(scheme=charts.SEQUENTIAL, domain=[0, 25]),
+                legend=alt.Legend(orient="right", gradientLength=200),
+            )
+        ),
+        rbase.mark_text(dy=-12, fontSize=18, fontWeight="bold").encode(
+            text="ids:N", color=alt.condition("datum.top >= 10", alt.value("white"), alt.value("#222222"))
+        ),
+        rbase.mark_text(dy=14, fontSize=15).encode(
+            text="score_text:N", color=alt.condition("datum.top >= 10", alt.value("white"), alt.value("#222222"))
+        ),
+    ).properties(width=5 * 150, height=5 * 90)
+    left, right = st.columns([3, 2])
+    with left:
+        ui.chart(matrix, name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"),
+                 source=ui.describe_source(risks["source_ref"].iloc[0]))
+    with right:
+        st.markdown(t("plans.risk_matrix_help"))
+        st.caption(t("plans.risk_score_note"))
+    ui.table(
+        pd.DataFrame(
+            {
+                t("plans.col_risk_id"): risks["risk_id"],
+                t("plans.col_risk"): risks["risk_fi"],
+                t("plans.col_probability"): risks["probability"],
+                t("plans.col_impact"): risks["impact"],
+                t("plans.col_score"): risks["score"],
+                t("plans.col_mitigation"): risks["mitigation_fi"],
+                t("plans.col_owner"): risks["owner_fi"],
+            }
+        ),
+        formats={
+            t("plans.col_probability"): lambda x: fmt.integer(x, ui.lang()),
+            t("plans.col_impact"): lambda x: fmt.integer(x, ui.lang()),
+            t("plans.col_score"): lambda x: fmt.auto(x, ui.lang()),
+        },
+        name=f"{plan_id}-riskit",
+        title=t("plans.risks_title"),
+        source=ui.describe_source(risks["source_ref"].iloc[0]),
+    )
+    ui.source_caption(risks["source_ref"])
+
+# --- targets ---------------------------------------------------------------------------------------------------------------
+st.subheader(t("plans.targets_title"))
+targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
+if targets.empty:
+    st.info(t("plans.no_targets"))
+else:
+    unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
+    ui.table(
+        pd.DataFrame(
+            {
+                t("plans.col_target_id"): targets["target_id"],
+                t("common.investment"): targets["investment_code"].map(inv_text),
+                t("plans.col_target_text"): targets["target_fi"],
+                t("common.baseline"): targets["baseline"],
+                t("plans.col_target_value"): targets["target"],
+                t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
+                t("plans.col_target_period"): targets["target_period"].map(lambda p: fmt.period(p) if isinstance(p, str) and p else None),
+            }
+        ),
+        formats={t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
+        name=f"{plan_id}-tavoitteet",
+        title=t("plans.targets_title"),
+        source=ui.describe_source(targets["source_ref"].iloc[0]),
+    )
+    no_target = targets[targets["target"].isna()]["target_id"].tolist()
+    if no_target:
+        st.caption(t("plans.targets_missing", ids=", ".join(no_target)))
+    st.caption(t("plans.targets_note"))
+    ui.source_caption(targets["source_ref"])
+
+region = plan["region_code"] if isinstance(plan["region_code"], str) else None
+if region:
+    st.subheader(t("plans.region_targets_title", region=ui.region_name(region)))
+    rt = ui.q("plans/region_targets", region=region, document=document, investment=inv)
+    if rt.empty:
+        st.info(t("plans.no_region_targets"))
+    else:
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("plans.col_indicator"): rt["indicator_name_fi"],
+                    t("common.baseline"): rt["baseline"],
+                    t("plans.col_comparator"): rt["comparator"].map(lambda c: {">=": "≥", "=": "="}.get(c, c)),
+                    t("plans.col_target_value"): rt["target"],
+                    t("plans.col_target_period"): rt["target_period"].map(fmt.period),
+                    t("plans.col_statement"): rt["statement_fi"],
+                }
+            ),
+            formats={t("common.baseline"): ui.fmt_pct, t("plans.col_target_value"): ui.fmt_pct},
+            name=f"{plan_id}-aluetavoitteet",
+            title=t("plans.region_targets_title", region=ui.region_name(region)),
+            source=ui.describe_source(rt["source_ref"].iloc[0]),
+        )
+        if rt["unit"].ne("percent").any():
+            st.caption(t("plans.region_targets_units"))
+        ui.source_caption(rt["source_ref"])
+
+# --- municipality figures ---------------------------------------------------------------------------------------------------
+st.subheader(t("plans.municipalities_title"))
+mf = ui.q("plans/municipality_figures", document=document)
+if mf.empty:
+    st.info(t("plans.no_municipalities"))
+else:
+    measures = list(dict.fromkeys(mf["measure"]))
+
+    def measure_label(code: str) -> str:
+        key = f"plans.measure.{code}"
+        text = t(key)
+        return code if text == key else text
+
+    st.caption(t("plans.municipalities_note"))
+    tabs = st.tabs([measure_label(m) for m in measures])
+    for tab, measure in zip(tabs, measures, strict=True):
+        part = mf[mf["measure"] == measure]
+        unit = part["unit"].iloc[0]
+        periods = list(dict.fromkeys(part.sort_values("end_date")["period"]))
+        wide = part.pivot_table(index="municipality", columns="period", values="value", aggfunc="first")
+        wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
+        wide.columns = [fmt.period(p) for p in periods]
+        wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
+        fmt_value = ui.fmt_pct if unit == "percent" else ui.fmt_num
+        with tab:
+            ui.table(
+                wide,
+                formats={c: fmt_value for c in wide.columns[1:]},
+                name=f"{plan_id}-{measure}",
+                title=measure_label(measure),
+                source=ui.describe_source(part["source_ref"].iloc[0]),
+                sortable=False,
+            )
+            words = [w for w in dict.fromkeys(part["period_label"].dropna()) if w]
+            if words:
+                st.caption(t("plans.period_words", words=" · ".join(words)))
+            ui.source_caption(part["source_ref"])

@@ -1,5 +1,276 @@
-"""Placeholder: this page is being written."""
+"""Investointi 1 — Hoitotakuu ja hoitoon pääsy: the 7-day access table (Avohilmo) with the document's arrows,
+the 80 % target and 67 % baseline, the achievement statements, completion per county and what the counties
+reported."""
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-st.info("Sivu on työn alla.")
+from rrp_data import charts, fmt, ui
+
+t = ui.t
+filters = ui.sidebar_filters(yta=True, regions=True)
+ui.page_header("page.inv1", t("inv1.intro"))
+
+ROW_LABELS = {
+    "access7d:all:all": t("inv1.row_all_all"),
+    "access7d:all:physical": t("inv1.row_all_physical"),
+    "access7d:doctor:all": t("inv1.row_doctor_all"),
+    "access7d:doctor:physical": t("inv1.row_doctor_physical"),
+}
+# Okabe–Ito without vermillion (that is the target line's colour)
+LINE_COLOURS = [charts.OKABE_ITO[0], charts.OKABE_ITO[1], charts.OKABE_ITO[2], charts.OKABE_ITO[4]]
+ARROW_TEXT = {"↑": t("inv1.arrow_up"), "↓": t("inv1.arrow_down"), "→": t("inv1.arrow_flat")}
+STATUS_TEXT = {
+    "yes": t("common.achieved"),
+    "no": t("common.not_achieved"),
+    "partly": t("common.partly"),
+    "unknown": t("common.unknown"),
+}
+
+target_rows = ui.q("inv1/target")
+access = ui.q("inv1/access7d")
+achievements = ui.q("inv1/achievements")
+selected = filters.region_codes() if (filters.yta or filters.regions) else []
+completion = ui.q("inv1/completion", regions=selected)
+
+
+def row_label(code: str, name: str) -> str:
+    return ROW_LABELS.get(code, name)
+
+
+def period_text(period: str, kind: str) -> str:
+    """10–12/2023 ka for an average over a range of months; the plain period label otherwise."""
+    label = fmt.period(period)
+    return f"{label} {t('inv1.avg')}" if kind == "range" else label
+
+
+target = target_rows.iloc[0] if not target_rows.empty else None
+eu_code = target["indicator_code"] if target is not None else "access7d:all:all"
+
+# --- key figures ------------------------------------------------------------------------------------------
+eu_vals = access[access["indicator_code"] == eu_code]
+latest_avg = eu_vals[eu_vals["slot"] == "avg"].tail(1)
+c1, c2, c3 = st.columns(3)
+if target is not None:
+    c1.metric(f"{t('common.baseline')} {fmt.period(target['baseline_period'])}", ui.fmt_pct0(target["baseline"]))
+if not latest_avg.empty:
+    la = latest_avg.iloc[0]
+    c2.metric(t("inv1.latest", period=period_text(la["period"], la["kind"])), ui.fmt_pct(la["value"]))
+else:
+    c2.metric(t("common.latest"), ui.fmt_pct(None))
+if target is not None:
+    c3.metric(f"{t('common.target')} {fmt.period(target['target_period'])}", ui.fmt_pct0(target["target"]))
+ui.source_caption(
+    ([target["source_ref"]] if target is not None else []) + list(latest_avg["source_ref"])
+)
+if target is not None:
+    st.caption(target["definition_fi"])
+
+# --- achievement statements ---------------------------------------------------------------------------------
+st.subheader(t("inv1.achievements_title"))
+if achievements.empty:
+    st.info(t("inv1.no_statement"))
+for _, a in achievements.iterrows():
+    status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+    text = f"**{status}** · {t('inv1.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
+    box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
+    box(text)
+    ui.source_caption(a["source_ref"])
+
+# --- the 7-day table -------------------------------------------------------------------------------------------
+st.subheader(t("inv1.table_title"))
+codes = list(dict.fromkeys(access["indicator_code"]))
+
+
+def slot_header(slot: str) -> str:
+    part = access[access["slot"] == slot]
+    distinct = part[["period", "kind"]].drop_duplicates()
+    if len(distinct) == 1:
+        return period_text(distinct.iloc[0]["period"], distinct.iloc[0]["kind"])
+    return {"year": t("inv1.slot_year"), "month": t("inv1.slot_month"), "avg": t("inv1.slot_avg")}[slot]
+
+
+headers = {s: slot_header(s) for s in ("year", "month", "avg")}
+col_arrow, col_ref, col_ref_period, col_change = (
+    t("inv1.col_direction"), t("inv1.col_reference"), t("inv1.col_reference_period"), t("inv1.col_change")
+)
+
+
+def slot_value(rows: pd.DataFrame, slot: str) -> float | None:
+    return rows.loc[slot, "value"] if slot in rows.index else None
+
+
+records = []
+for code in codes:
+    rows = access[access["indicator_code"] == code].set_index("slot")
+    avg, ref = slot_value(rows, "avg"), slot_value(rows, "reference")
+    arrow = rows.loc["avg", "doc_arrow"] if "avg" in rows.index else None
+    computed = False
+    if (arrow is None or fmt.is_missing(arrow)) and avg is not None and ref is not None:
+        arrow, computed = ("↑" if avg > ref else "↓" if avg < ref else "→"), True
+    arrow_text = t("common.no_data") if arrow is None or fmt.is_missing(arrow) else f"{arrow} {ARROW_TEXT.get(arrow, '')}"
+    if computed:
+        arrow_text += f" ({t('inv1.computed')})"
+    records.append(
+        {
+            t("inv1.col_row"): row_label(code, rows["name_fi"].iloc[0]),
+            headers["year"]: slot_value(rows, "year"),
+            headers["month"]: slot_value(rows, "month"),
+            headers["avg"]: avg,
+            col_arrow: arrow_text,
+            col_ref: ref,
+            col_ref_period: period_text(rows.loc["reference", "period"], rows.loc["reference", "kind"])
+            if "reference" in rows.index else t("common.no_data"),
+            col_change: round(avg - ref, 1) if avg is not None and ref is not None else None,
+        }
+    )
+table = pd.DataFrame.from_records(records)
+pct_cols = [headers["year"], headers["month"], headers["avg"], col_ref]
+ui.table(
+    table,
+    formats={**{c: ui.fmt_pct for c in pct_cols}, col_change: ui.fmt_points},
+    name="hoitoon-paasy-7-vrk",
+    title=t("inv1.table_title"),
+    source=ui.describe_source(access["source_ref"].iloc[0]) if not access.empty else "",
+    sortable=False,
+)
+st.caption(t("inv1.table_note", avg=headers["avg"]))
+ui.source_caption(access["source_ref"])
+ref_notes = access[access["slot"] == "reference"]
+if not ref_notes.empty:
+    with st.expander(t("inv1.notes_title")):
+        for _, r in ref_notes.iterrows():
+            st.markdown(f"- **{row_label(r['indicator_code'], r['name_fi'])}** ({r['period_label']}): {r['note']}")
+        ui.source_caption(ref_notes["source_ref"])
+
+# --- chart: the four rows over the periods, with the target and the baseline ---------------------------------------
+st.subheader(t("inv1.chart_title"))
+points = access.sort_values(["end_date", "start_date"]).assign(
+    row=lambda d: [row_label(c, n) for c, n in zip(d["indicator_code"], d["name_fi"], strict=True)],
+    x=lambda d: [period_text(p, k) for p, k in zip(d["period"], d["kind"], strict=True)],
+    label=lambda d: d["value"].map(ui.fmt_pct),
+)
+x_order = list(dict.fromkeys(points["x"]))
+row_order = [row_label(c, "") for c in codes]
+# No legend: each line is named next to its last point (direct labels survive the PNG export and do not lean
+# on colour); the rows also differ by point shape and dash pattern.
+x_enc = alt.X("x:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=0))
+y_enc = alt.Y("value:Q", title=t("inv1.axis_share"), scale=alt.Scale(domain=[40, 85]))
+colour = alt.Color("row:N", sort=row_order, scale=alt.Scale(range=LINE_COLOURS), legend=None)
+points["rank"] = points["x"].map(x_order.index)
+last = points["rank"] == points.groupby("row")["rank"].transform("max")
+points["text"] = points["label"].where(~last, points["label"] + "  " + points["row"])
+tooltip = [
+    alt.Tooltip("row:N", title=t("inv1.col_row")),
+    alt.Tooltip("x:N", title=t("common.period")),
+    alt.Tooltip("label:N", title=t("common.value")),
+]
+line = alt.Chart(points).mark_line(strokeWidth=3).encode(
+    x=x_enc, y=y_enc, color=colour, strokeDash=alt.StrokeDash("row:N", sort=row_order, legend=None)
+)
+dots = alt.Chart(points).mark_point(size=160, filled=True, opacity=1).encode(
+    x=x_enc, y=y_enc, color=colour, shape=alt.Shape("row:N", sort=row_order, legend=None), tooltip=tooltip
+)
+# value labels right of the points, on a white halo so that a crossing line never hides them
+halo = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold", stroke="white", strokeWidth=5).encode(
+    x=x_enc, y=y_enc, text="text:N"
+)
+vals = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold").encode(
+    x=x_enc, y=y_enc, text="text:N", color=colour
+)
+layers = [line, dots, halo, vals]
+if target is not None:
+    layers.append(
+        charts.rule(
+            float(target["target"]),
+            f"{t('common.target')} {ui.fmt_pct0(target['target'])} ({fmt.period(target['target_period'])})",
+            charts.TARGET, orient="y",
+        )
+    )
+    layers.append(
+        charts.rule(
+            float(target["baseline"]),
+            f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])} ({fmt.period(target['baseline_period'])})",
+            "#555555", orient="y", dash=(2, 2), side="below",
+        )
+    )
+ui.chart(
+    # the width is for the PNG (the page stretches); the padding leaves room for the line names on the right
+    alt.layer(*layers).properties(height=520, width=1000, padding={"left": 5, "top": 5, "bottom": 5, "right": 340}),
+    name="hoitoon-paasy-7-vrk-kuva",
+    title=t("inv1.chart_title"),
+    source=ui.describe_source(access["source_ref"].iloc[0]) if not access.empty else "",
+)
+st.caption(t("inv1.chart_note"))
+ui.source_caption(access["source_ref"])
+
+# --- completion per county ------------------------------------------------------------------------------------------
+st.subheader(t("inv1.completion_title"))
+if completion.empty:
+    st.info(t("inv1.no_completion"))
+else:
+    completion["county"] = completion["name_sv"] if ui.lang() == "sv" else completion["short_name_fi"]
+    completion["yta"] = completion["yta"].fillna("–")
+    periods = list(dict.fromkeys(completion["period"]))  # newest first
+    latest = periods[0]
+    bars_df = completion[completion["period"] == latest].assign(label=lambda d: d["percent"].map(ui.fmt_pct0))
+    base = alt.Chart(bars_df).encode(
+        y=alt.Y("county:N", sort=alt.EncodingSortField("percent", order="ascending"), title=None),
+        x=alt.X(
+            "percent:Q", title=t("inv1.axis_completion"), scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=[0, 25, 50, 75, 100]),
+        ),
+        tooltip=[alt.Tooltip("county:N", title=t("common.county")), alt.Tooltip("label:N", title="%")],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.condition(alt.datum.percent < 100, alt.value(charts.OKABE_ITO[1]), alt.value(charts.PRIMARY))
+    )
+    labels = base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N")
+    ui.chart(
+        alt.layer(bars, labels).properties(height=max(140, 30 * len(bars_df)), width=1000),
+        name="investointi-1-toteuma-kuva",
+        title=t("inv1.completion_chart_title", period=fmt.period(latest)),
+        source=ui.describe_source(bars_df["source_ref"].iloc[0]),
+    )
+    notes = bars_df["note"].dropna().unique()
+    st.caption(t("inv1.completion_note", period=fmt.period(latest)) + (f" {t('inv1.source_note')}: " + "; ".join(notes) if len(notes) else ""))
+    ui.source_caption(bars_df["source_ref"])
+
+    wide = completion.pivot_table(index=["county", "yta"], columns="period", values="percent", aggfunc="first")
+    wide = wide.reset_index().sort_values("county")
+    cols = {p: t("inv1.col_completion", period=fmt.period(p)) for p in periods}
+    display = pd.DataFrame(
+        {t("common.county"): wide["county"], t("common.yta"): wide["yta"], **{cols[p]: wide[p] for p in periods}}
+    )
+    ui.table(
+        display,
+        formats={c: ui.fmt_pct0 for c in cols.values()},
+        name="investointi-1-toteuma-alueittain",
+        title=t("inv1.completion_title"),
+        source=ui.describe_source(completion["source_ref"].iloc[0]),
+    )
+    ui.source_caption(completion["source_ref"])
+    st.caption(t("inv1.completion_table_note"))
+
+# --- survey figures -------------------------------------------------------------------------------------------------
+survey = ui.q("inv1/survey")
+if not survey.empty:
+    st.subheader(t("inv1.survey_title"))
+    ui.table(
+        pd.DataFrame(
+            {
+                t("inv1.col_measure"): survey["name_fi"],
+                t("common.value"): survey["value"],
+                t("common.period"): survey["period"].map(fmt.period),
+                t("inv1.col_note"): survey["note"],
+            }
+        ),
+        formats={t("common.value"): ui.fmt_num},
+        name="investointi-1-kysely",
+        title=t("inv1.survey_title"),
+        sortable=False,
+    )
+    ui.source_caption(survey["source_ref"])
+
+ui.narratives("P4I1")

@@ -1,5 +1,205 @@
-"""Placeholder: this page is being written."""
+"""Investointi 2 — Hyte-palvelukonsepti: models in Innokylä, referral practices, digital service tray and Tarmoa
+decisions (out of 22 areas), the EU target and its achievement statement, progress by county and what the
+counties reported."""
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-st.info("Sivu on työn alla.")
+from rrp_data import charts, fmt, ui
+
+t = ui.t
+filters = ui.sidebar_filters(yta=True, regions=True)
+ui.page_header("page.inv2", t("inv2.intro"))
+
+GROUPS = {
+    "models": t("inv2.group_models"),
+    "tray": t("inv2.group_tray"),
+    "tarmoa": t("inv2.group_tarmoa"),
+    "start": t("inv2.group_start"),
+}
+ITEMS = {  # indicator code -> (group, label)
+    "p4i2:innokyla_models": ("models", t("inv2.item_innokyla")),
+    "p4i2:referral_practices": ("models", t("inv2.item_referral")),
+    "p4i2:digital_tray_planned": ("tray", t("inv2.item_tray_planned")),
+    "p4i2:digital_tray_in_use": ("tray", t("inv2.item_tray_in_use")),
+    "p4i2:tarmoa_committed": ("tarmoa", t("inv2.item_tarmoa_committed")),
+    "p4i2:tarmoa_pilot_decide_later": ("tarmoa", t("inv2.item_tarmoa_pilot")),
+    "p4i2:tarmoa_own_solution": ("tarmoa", t("inv2.item_tarmoa_own")),
+    "p4i2:tarmoa_other_way": ("tarmoa", t("inv2.item_tarmoa_other")),
+    "p4i2:not_started": ("start", t("inv2.item_not_started")),
+}
+STATUS_TEXT = {
+    "yes": t("common.achieved"),
+    "no": t("common.not_achieved"),
+    "partly": t("common.partly"),
+    "unknown": t("common.unknown"),
+}
+
+survey = ui.q("inv2/survey")
+val = survey.drop_duplicates("indicator_code", keep="last").set_index("indicator_code")  # latest per code
+eu = ui.q("inv2/eu_target")
+selected = filters.region_codes() if (filters.yta or filters.regions) else []
+progress = ui.q("inv2/progress", regions=selected)
+
+
+def share_text(code: str) -> str:
+    if code not in val.index:
+        return t("common.no_data")
+    r = val.loc[code]
+    return f"{ui.fmt_num(r['value'])}/{ui.fmt_num(r['denominator'])}" if not fmt.is_missing(r["denominator"]) else ui.fmt_num(r["value"])
+
+
+# --- EU target and its achievement -------------------------------------------------------------------------
+st.subheader(t("inv2.target_title"))
+if eu.empty:
+    st.info(t("common.no_data"))
+else:
+    tg = eu.iloc[0]
+    c1, c2 = st.columns([1, 3])
+    c1.metric(f"{t('common.target')} {fmt.period(tg['target_period'])}", t("inv2.n_areas", n=ui.fmt_num(tg["target"])))
+    with c2:
+        st.markdown(f"**{tg['name_fi']}**")
+        st.markdown(tg["definition_fi"] or "")
+        ui.source_caption(tg["source_ref"])
+    statements = eu[eu["statement_fi"].notna()]
+    if statements.empty:
+        st.info(t("inv2.no_statement"))
+    for _, a in statements.iterrows():
+        status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+        text = f"**{status}** · {t('inv2.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
+        box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
+        box(text + (f"\n\n{t('inv2.unknown_note')}" if a["achieved"] == "unknown" else ""))
+        ui.source_caption(a["statement_source_ref"])
+
+# --- key figures -------------------------------------------------------------------------------------------------
+st.subheader(t("inv2.figures_title"))
+k1, k2, k3 = st.columns(3)
+for col, code, key in (
+    (k1, "p4i2:innokyla_models", "inv2.metric_innokyla"),
+    (k2, "p4i2:referral_practices", "inv2.metric_referral"),
+):
+    period = fmt.period(val.loc[code, "period"]) if code in val.index else t("common.no_data")
+    col.metric(t(key, period=period), share_text(code))
+growth = val.loc["p4i2:service_descriptions_growth"] if "p4i2:service_descriptions_growth" in val.index else None
+k3.metric(
+    t("inv2.metric_growth", period=growth["period_label"] if growth is not None else ""),
+    ui.fmt_pct0(growth["value"] if growth is not None else None),
+)
+shown_codes = [c for c in ("p4i2:innokyla_models", "p4i2:referral_practices", "p4i2:service_descriptions_growth") if c in val.index]
+if growth is not None and not fmt.is_missing(growth["note"]):
+    st.caption(f"{t('inv2.metric_growth', period=growth['period_label'])}: {growth['note']}")
+ui.source_caption([val.loc[c, "source_ref"] for c in shown_codes])
+
+# --- proportions out of 22 ------------------------------------------------------------------------------------------
+st.subheader(t("inv2.shares_title"))
+parts = survey[survey["indicator_code"].isin(ITEMS)].drop_duplicates("indicator_code", keep="last").copy()
+if parts.empty:
+    st.info(t("common.no_data"))
+else:
+    parts["group"] = parts["indicator_code"].map(lambda c: GROUPS[ITEMS[c][0]])
+    parts["item"] = parts["indicator_code"].map(lambda c: ITEMS[c][1])
+    parts["order"] = parts["indicator_code"].map(list(ITEMS).index)
+    parts["label"] = parts["indicator_code"].map(share_text)
+    parts = parts.sort_values("order").reset_index(drop=True)
+    item_order = list(parts["item"])
+    y = alt.Y("item:N", sort=item_order, title=None, axis=alt.Axis(labelLimit=560))
+    top = float(parts["denominator"].max())
+    track = alt.Chart().mark_bar(color="#E3E8EE", size=26).encode(
+        y=y,
+        x=alt.X(
+            "denominator:Q", title=t("inv2.axis_areas"), scale=alt.Scale(domain=[0, top]),
+            axis=alt.Axis(values=list(range(0, int(top) + 1, 2))),
+        ),
+    )
+    bar = alt.Chart().mark_bar(color=charts.PRIMARY, size=26).encode(
+        y=y, x="value:Q",
+        tooltip=[alt.Tooltip("item:N", title=t("inv2.col_item")), alt.Tooltip("label:N", title=t("inv2.col_areas"))],
+    )
+    text = alt.Chart().mark_text(align="left", dx=6, fontWeight="bold").encode(y=y, x="value:Q", text="label:N")
+    chart = (
+        alt.layer(track, bar, text, data=parts)
+        .properties(width=820, height=alt.Step(40))
+        .facet(
+            row=alt.Row(
+                "group:N", sort=list(GROUPS.values()), title=None,
+                header=alt.Header(
+                    labelAngle=0, labelOrient="top", labelAnchor="start", labelAlign="left",
+                    labelFontSize=18, labelFontWeight="bold",
+                ),
+            ),
+            spacing=18,
+        )
+        .resolve_scale(y="independent")
+    )
+    ui.chart(
+        chart,
+        name="investointi-2-osuudet",
+        title=t("inv2.shares_title"),
+        source=ui.describe_source(parts["source_ref"].iloc[0]),
+    )
+    st.caption(t("inv2.shares_note"))
+    ui.source_caption(parts["source_ref"])
+
+    ui.table(
+        pd.DataFrame(
+            {
+                t("inv2.col_group"): parts["group"],
+                t("inv2.col_item"): parts["item"],
+                t("inv2.col_areas"): parts["value"],
+                t("inv2.col_of"): parts["denominator"],
+                t("inv2.col_of_source"): parts["denominator_given"].map({True: t("inv2.of_source"), False: t("inv2.of_areas")}),
+                t("common.period"): parts["period"].map(fmt.period),
+                t("inv2.col_note"): parts["note"],
+            }
+        ),
+        formats={t("inv2.col_areas"): ui.fmt_num, t("inv2.col_of"): ui.fmt_num},
+        name="investointi-2-kyselyn-luvut",
+        title=t("inv2.shares_title"),
+        source=ui.describe_source(parts["source_ref"].iloc[0]),
+        sortable=False,
+    )
+    ui.source_caption(parts["source_ref"])
+
+# --- progress by county ----------------------------------------------------------------------------------------------
+period = progress["period"].iloc[0] if not progress.empty else None
+st.subheader(t("inv2.progress_title", period=fmt.period(period)))
+if progress.empty:
+    st.info(t("inv2.no_progress"))
+else:
+    progress["county"] = progress["name_sv"] if ui.lang() == "sv" else progress["short_name_fi"]
+    progress["label"] = progress["percent"].map(ui.fmt_pct0)
+    base = alt.Chart(progress).encode(
+        y=alt.Y("county:N", sort=alt.EncodingSortField("percent", order="descending"), title=None),
+        x=alt.X(
+            "percent:Q", title=t("inv2.axis_progress"), scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=[0, 25, 50, 75, 100]),
+        ),
+        tooltip=[alt.Tooltip("county:N", title=t("common.county")), alt.Tooltip("label:N", title="%")],
+    )
+    ui.chart(
+        alt.layer(
+            base.mark_bar(color=charts.PRIMARY),
+            base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N"),
+        ).properties(height=max(140, 30 * len(progress)), width=1000),  # the width is for the PNG
+        name="investointi-2-edistyminen",
+        title=t("inv2.progress_title", period=fmt.period(period)),
+        source=ui.describe_source(progress["source_ref"].iloc[0]),
+    )
+    ui.source_caption(progress["source_ref"])
+    ui.table(
+        pd.DataFrame(
+            {
+                t("common.county"): progress["county"],
+                t("common.yta"): progress["yta"].fillna("–"),
+                t("inv2.col_progress", period=fmt.period(period)): progress["percent"],
+            }
+        ),
+        formats={t("inv2.col_progress", period=fmt.period(period)): ui.fmt_pct0},
+        name="investointi-2-edistyminen-alueittain",
+        title=t("inv2.progress_title", period=fmt.period(period)),
+        source=ui.describe_source(progress["source_ref"].iloc[0]),
+    )
+    ui.source_caption(progress["source_ref"])
+
+ui.narratives("P4I2")

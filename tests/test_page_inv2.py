@@ -1,0 +1,71 @@
+"""AppTest: the investment 2 page (hyte service concept)."""
+
+import pytest
+from apptest_helpers import run_page, texts
+from streamlit import dataframe_util
+
+from rrp_data import exports
+
+
+def shown(at, i: int):
+    """The table as the user sees it (the Finnish-formatted display values)."""
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(at.table[i].proto.arrow_data.styler.display_values)
+
+
+@pytest.fixture(scope="module")
+def default_run(shipped_db):
+    """One run of the page with no parameters, shared by the tests that only read it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("RRP_DB", str(shipped_db))
+        yield run_page("inv2_hyte")
+
+
+def test_renders_shares_target_and_unknown_achievement(default_run):
+    at = default_run
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Innokylään lisätyt toimintamallit (13.2.2024)"] == "16/22"
+    assert metrics["Alueet, joilla kehitetään lähetekäytäntöjä (14.12.2023–31.1.2024)"] == "15/22"
+    assert metrics["Tavoite 10–12/2024"] == "22 aluetta"
+    # "Tavoite saavutettiin xx/2024": shown as it is, marked unknown, the date not guessed
+    statement = " ".join(i.value for i in at.info)
+    assert "xx/2024" in statement and "Ei tiedossa" in statement and "ei ole tietoa" in statement
+    assert "Mitä alueet raportoivat" in texts(at)
+
+
+def test_survey_shares_out_of_22(default_run):
+    at = default_run
+    df = at.table[0].value.set_index("Vastaus")
+    assert len(df) == 9 and set(df["Nimittäjä"]) == {22}
+    assert df.loc["Käyttöönotto suunnitteilla", "Alueita"] == 14 and df.loc["Jo käytössä", "Alueita"] == 3
+    tarmoa = df[df["Aihe"].str.startswith("DigiFinlandin Tarmoa")]["Alueita"]
+    assert list(tarmoa) == [0, 8, 5, 9] and tarmoa.sum() == 22
+    assert df.loc["Kehittämistä ei ole vielä aloitettu", "Alueita"] == 3
+    assert shown(at, 0).set_index("Vastaus").loc["Toimintamalli lisätty Innokylään", "Alueita"] == "16"
+
+
+def test_yta_filter_limits_progress_and_roundtrips(app_db):
+    at = run_page("inv2_hyte", {"yta": "Länsi-Suomi"})
+    assert not at.exception
+    prog = at.table[1].value.set_index("Alue")
+    assert set(prog.index) == {"Pohjanmaa", "Satakunta", "Varsinais-Suomi"}
+    assert prog.loc["Varsinais-Suomi", "Edistyminen 7–9/2024, %"] == 90
+    assert shown(at, 1).set_index("Alue").loc["Varsinais-Suomi", "Edistyminen 7–9/2024, %"] == "90\u00a0%"
+    assert len(at.table[0].value) == 9  # national survey figures are not filtered
+    assert "Länsi-Suomi" in str(at.query_params["yta"])
+    at.sidebar.selectbox(key="w_yta").set_value("Itä-Suomi").run()
+    assert set(at.table[1].value["Alue"]) == {"Etelä-Savo", "Keski-Suomi", "Pohjois-Karjala", "Pohjois-Savo"}
+
+
+def test_bad_parameter_falls_back_with_notice(app_db):
+    at = run_page("inv2_hyte", {"yta": "Atlantis"})
+    assert not at.exception
+    assert "yta=Atlantis" in " ".join(w.value for w in at.warning)
+    assert len(at.table[1].value) == 22
+
+
+def test_csv_download_matches_table(app_db):
+    at = run_page("inv2_hyte", {"alueet": "05,13"})
+    df = at.table[1].value
+    lines = exports.csv_fi(df).decode("utf-8-sig").splitlines()
+    assert lines == ["Alue;YTA;Edistyminen 7–9/2024, %", "Varsinais-Suomi;Länsi-Suomi;90,0", "Pohjois-Savo;Itä-Suomi;80,0"]

@@ -1,0 +1,86 @@
+"""AppTest: the pillar 3 page (work-ability programme and IPS)."""
+
+import pytest
+from apptest_helpers import run_page, texts
+from streamlit import dataframe_util
+
+from rrp_data import exports
+
+
+def shown(at, i: int):
+    """The table as the user sees it (the Finnish-formatted display values)."""
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(at.table[i].proto.arrow_data.styler.display_values)
+
+
+@pytest.fixture(scope="module")
+def default_run(shipped_db):
+    """One run of the page with no parameters, shared by the tests that only read it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("RRP_DB", str(shipped_db))
+        yield run_page("pilari3")
+
+
+def test_renders_key_figures_targets_and_narratives(default_run):
+    at = default_run
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["IPS-työllistymisprosentti 9/2024"] == "33,4\u00a0%"
+    assert metrics["IPS-laatuarvio 7–9/2024"] == "104/125"
+    assert metrics["Työkykyohjelman alueet 7–9/2024"] == "6"
+    assert metrics["IPS-alueet 7–9/2024"] == "6"
+    assert metrics["Tavoite 10–12/2024"] == "5"  # eu:p3tko:new_areas
+    assert metrics["Tavoite 31.12.2025"] == "6"  # eu:p3ips:new_counties
+    text = texts(at)
+    assert "n. 10 %" in text  # the document's reference value, shown as the definition text
+    assert "Ei tiedossa" in text and "ei tietoa" in text  # no achievement statement for IPS, 'unknown' for TKO
+    assert "Mitä alueet raportoivat" in text and "IPS-kehittämishankkeen laajennus etenee suunnitellusti" in text
+    assert "Lähde" in text
+
+
+def test_participation_matrix_marks_counties_not_in_a_programme(default_run):
+    at = default_run
+    df = at.table[0].value.set_index("Alue")
+    assert set(df.index) == {
+        "Kainuu", "Keski-Pohjanmaa", "Keski-Suomi", "Pohjanmaa", "Pohjois-Pohjanmaa",
+        "Pohjois-Savo", "Päijät-Häme", "Satakunta", "Varsinais-Suomi",
+    }
+    ips = set(df.index[df["IPS"] == "mukana"])
+    assert ips == {"Kainuu", "Keski-Pohjanmaa", "Keski-Suomi", "Pohjanmaa", "Pohjois-Savo", "Varsinais-Suomi"}
+    assert df.loc["Kainuu", "Työkykyohjelma"] == "ei mukana" and df.isna().loc["Kainuu", "Työkykyohjelma, edistyminen %"]
+    assert df.loc["Päijät-Häme", "Työkykyohjelma, edistyminen %"] == 90
+    view = shown(at, 0).set_index("Alue")
+    assert view.loc["Kainuu", "IPS, edistyminen %"] == "90\u00a0%"
+    assert view.loc["Kainuu", "Työkykyohjelma, edistyminen %"] == "ei tietoa"
+    # every figure of the programmes, the fidelity score formatted the Finnish way
+    figures = at.table[1].value
+    assert len(figures) == 17 and 33.4 in set(figures["Arvo"])
+
+
+def test_yta_filter_limits_counties_and_roundtrips_in_url(app_db):
+    at = run_page("pilari3", {"yta": "Länsi-Suomi"})
+    assert not at.exception
+    assert set(at.table[0].value["Alue"]) == {"Pohjanmaa", "Satakunta", "Varsinais-Suomi"}
+    assert "Länsi-Suomi" in str(at.query_params["yta"])
+    at.sidebar.selectbox(key="w_yta").set_value("Pohjois-Suomi").run()
+    assert set(at.table[0].value["Alue"]) == {"Kainuu", "Keski-Pohjanmaa", "Pohjois-Pohjanmaa"}
+    assert "Pohjois-Suomi" in str(at.query_params["yta"])
+    # programme-level figures do not depend on the county filter
+    assert {m.label: m.value for m in at.metric}["IPS-työllistymisprosentti 9/2024"] == "33,4\u00a0%"
+
+
+def test_bad_parameter_falls_back_and_non_participant_is_explained(app_db):
+    at = run_page("pilari3", {"yta": "Atlantis", "alueet": "01"})
+    assert not at.exception
+    assert "yta=Atlantis" in " ".join(w.value for w in at.warning)
+    assert "Valituilla alueilla ei ole pilarin 3 hankkeita." in [i.value for i in at.info]
+
+
+def test_csv_download_matches_table(app_db):
+    at = run_page("pilari3", {"alueet": "05,20"})
+    df = at.table[0].value
+    assert len(df) == 2
+    lines = exports.csv_fi(df).decode("utf-8-sig").splitlines()
+    assert lines[0] == "Alue;YTA;Työkykyohjelma;Työkykyohjelma, edistyminen %;IPS;IPS, edistyminen %"
+    assert "Kainuu;Pohjois-Suomi;ei mukana;;mukana;90,0" in lines
+    assert "Varsinais-Suomi;Länsi-Suomi;mukana;90,0;mukana;70,0" in lines
+    assert len(lines) == 1 + len(df)

@@ -1,0 +1,63 @@
+"""AppTest: Tietolähteet ja määritelmät (sources, definitions, data model, build info, row counts)."""
+
+import io
+import re
+
+import duckdb
+import pyarrow as pa
+from apptest_helpers import run_page, texts
+
+
+def shown(table):
+    """The table as displayed (the Finnish-formatted text of every cell)."""
+    return pa.ipc.open_stream(io.BytesIO(table.proto.arrow_data.styler.display_values)).read_all().to_pandas()
+
+
+def test_sources_definitions_model_and_counts(app_db):
+    at = run_page("tietolahteet")
+    assert not at.exception
+    docs = shown(at.table[0])
+    files = set(docs["Asiakirja"])
+    assert {
+        "000_67144f3c54588f39.txt",
+        "001_476e4860c1c29617.txt",
+        "002_d249da5566d77722.txt",
+        "003_60821df21df53ca5.txt",
+        "004_78218330e03c3695.txt",
+        "sotkanet.fi/rest/1.1",
+    } <= files
+    by_file = docs.set_index("Asiakirja")
+    assert by_file.loc["000_67144f3c54588f39.txt", "Julkaistu"] == "29.2.2024"
+    assert by_file.loc["002_d249da5566d77722.txt", "Julkaistu"] == "ei tietoa"
+    assert by_file.loc["sotkanet.fi/rest/1.1", "Tyyppi"] == "Rajapinta (API)"
+
+    eu = shown(at.table[1])
+    assert len(eu) == 6
+    row = eu.set_index("Tunnus").loc["sotkanet:5548"]
+    assert row["Lähtötaso"] == "26,0\u00a0% (2020)" and row["Tavoite"] == "35,0\u00a0% (10–12/2025)"
+    assert row["Yksikkö"] == "prosentti (%)"
+    assert len(shown(at.table[2])) == 39  # the other indicators
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        narratives = con.execute("SELECT count(*) FROM src.narratives").fetchone()[0]
+    finally:
+        con.close()
+    model = shown(at.table[4])
+    assert set(model["Näkymä"]) == views
+    assert "indicator_code (varchar)" in model.set_index("Näkymä").loc["eu_targets", "Sarakkeet (tyyppi)"]
+    counts = shown(at.table[5]).set_index("Taulu (src)")
+    assert counts.loc["narratives", "Rivejä"] == str(narratives)
+    assert counts.loc["documents", "Julkinen näkymä"] == "sources"
+
+    metrics = {m.label: m.value for m in at.metric}
+    assert re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4} klo \d{2}\.\d{2}", metrics["Rakennettu"])
+    assert metrics["Sotkanet"] == "Ei ladattu"
+    build = shown(at.table[3]).set_index("Avain")
+    assert build.loc["sotkanet", "Arvo"] == "not requested"
+    assert re.fullmatch(r"[0-9a-f]{16}", build.loc["sources_digest", "Arvo"])
+
+    text = texts(at)
+    assert "2025-Q1" in text and "make build" in text and "--sotkanet --refresh" in text
+    assert "data/sources/progress.csv" in text and "indicator_values.csv" in text

@@ -27,3 +27,46 @@ def texts(at) -> str:
         parts += [str(e.value) for e in getattr(at, kind)]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
+
+
+def shown(table_or_at, i: int | None = None):
+    """A table as the user sees it: the Finnish-formatted text of every cell (``shown(at, 0)`` or
+    ``shown(at.table[0])``)."""
+    import pyarrow as pa
+
+    table = table_or_at.table[i] if i is not None else table_or_at
+    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_pandas()
+
+
+def chart_data(at, i: int):
+    """The data behind the i-th Altair chart of a run."""
+    import pyarrow as pa
+
+    ds = at.get("vega_lite_chart")[i].proto.datasets[0]
+    return pa.ipc.open_stream(ds.data.data).read_pandas()
+
+
+def table_with(at, column: str):
+    """The first table that has ``column``."""
+    return next(tb for tb in at.table if column in tb.value.columns)
+
+
+def param(at, name: str) -> str | None:
+    """A query parameter of the run as a plain string (None when absent)."""
+    if name not in at.query_params:
+        return None
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def module_run(page: str, params: dict[str, str] | None = None):
+    """A module-scoped fixture: one run of ``page`` shared by the tests that only read it."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def _run(shipped_db):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("RRP_DB", str(shipped_db))
+            yield run_page(page, params)
+
+    return _run

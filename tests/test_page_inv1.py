@@ -1,25 +1,14 @@
 """AppTest: the investment 1 page (7-day access to care, completion per county)."""
 
-import pytest
-from apptest_helpers import run_page, texts
-from streamlit import dataframe_util
+from apptest_helpers import module_run, run_page, shown, texts
 
 from rrp_data import exports
 
 ALL_ALL = "Kaikki ammatit, kaikki yhteystavat"
 
 
-def shown(at, i: int):
-    """The table as the user sees it (the Finnish-formatted display values)."""
-    return dataframe_util.convert_arrow_bytes_to_pandas_df(at.table[i].proto.arrow_data.styler.display_values)
 
 
-@pytest.fixture(scope="module")
-def default_run(shipped_db):
-    """One run of the page with no parameters, shared by the tests that only read it."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RRP_DB", str(shipped_db))
-        yield run_page("inv1_hoitoon_paasy")
 
 
 def test_renders_target_baseline_and_achievement_statements(default_run):
@@ -83,3 +72,6 @@ def test_csv_download_matches_table(app_db):
     comp = at.table[1].value
     comp_lines = exports.csv_fi(comp).decode("utf-8-sig").splitlines()
     assert comp_lines[1:] == ["Etelä-Karjala;Etelä-Suomi;90,0;60,0", "Päijät-Häme;Etelä-Suomi;90,0;70,0"]
+
+
+default_run = module_run("inv1_hoitoon_paasy")

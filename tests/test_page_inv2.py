@@ -1,23 +1,8 @@
 """AppTest: the investment 2 page (hyte service concept)."""
 
-import pytest
-from apptest_helpers import run_page, texts
-from streamlit import dataframe_util
+from apptest_helpers import module_run, run_page, shown, texts
 
 from rrp_data import exports
-
-
-def shown(at, i: int):
-    """The table as the user sees it (the Finnish-formatted display values)."""
-    return dataframe_util.convert_arrow_bytes_to_pandas_df(at.table[i].proto.arrow_data.styler.display_values)
-
-
-@pytest.fixture(scope="module")
-def default_run(shipped_db):
-    """One run of the page with no parameters, shared by the tests that only read it."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RRP_DB", str(shipped_db))
-        yield run_page("inv2_hyte")
 
 
 def test_renders_shares_target_and_unknown_achievement(default_run):
@@ -69,3 +54,6 @@ def test_csv_download_matches_table(app_db):
     df = at.table[1].value
     lines = exports.csv_fi(df).decode("utf-8-sig").splitlines()
     assert lines == ["Alue;YTA;Edistyminen 7–9/2024, %", "Varsinais-Suomi;Länsi-Suomi;90,0", "Pohjois-Savo;Itä-Suomi;80,0"]
+
+
+default_run = module_run("inv2_hyte")

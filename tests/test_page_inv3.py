@@ -3,9 +3,7 @@ competence centre, progress by county)."""
 
 from __future__ import annotations
 
-import pandas as pd
-import pyarrow as pa
-from apptest_helpers import run_page, texts
+from apptest_helpers import chart_data, param, run_page, shown, table_with, texts
 
 from rrp_data import exports
 
@@ -13,25 +11,12 @@ CENTRE = "Vaikuttavuuskeskuspilotti –toimintaan osallistuvat"
 SUB = "Vaikuttavuuskeskuspilotin alaiset toimenpiteet ja/tai alueelliset vaikuttavuuspilotit"
 
 
-def shown(table) -> pd.DataFrame:
-    """A table as the user sees it (the Finnish-formatted text of every cell)."""
-    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_pandas()
 
 
-def chart_data(at, i: int) -> pd.DataFrame:
-    ds = at.get("vega_lite_chart")[i].proto.datasets[0]
-    return pa.ipc.open_stream(ds.data.data).read_pandas()
 
 
-def table_with(at, column: str):
-    return next(tb for tb in at.table if column in tb.value.columns)
 
 
-def param(at, name: str) -> str | None:
-    if name not in at.query_params:
-        return None
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
 
 
 def test_coverage_achievement_pilots_funding_and_centre(app_db):

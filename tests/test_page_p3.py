@@ -1,23 +1,8 @@
 """AppTest: the pillar 3 page (work-ability programme and IPS)."""
 
-import pytest
-from apptest_helpers import run_page, texts
-from streamlit import dataframe_util
+from apptest_helpers import module_run, run_page, shown, texts
 
 from rrp_data import exports
-
-
-def shown(at, i: int):
-    """The table as the user sees it (the Finnish-formatted display values)."""
-    return dataframe_util.convert_arrow_bytes_to_pandas_df(at.table[i].proto.arrow_data.styler.display_values)
-
-
-@pytest.fixture(scope="module")
-def default_run(shipped_db):
-    """One run of the page with no parameters, shared by the tests that only read it."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("RRP_DB", str(shipped_db))
-        yield run_page("pilari3")
 
 
 def test_renders_key_figures_targets_and_narratives(default_run):
@@ -84,3 +69,6 @@ def test_csv_download_matches_table(app_db):
     assert "Kainuu;Pohjois-Suomi;ei mukana;;mukana;90,0" in lines
     assert "Varsinais-Suomi;Länsi-Suomi;mukana;90,0;mukana;70,0" in lines
     assert len(lines) == 1 + len(df)
+
+
+default_run = module_run("pilari3")

@@ -3,34 +3,19 @@ figures)."""
 
 from __future__ import annotations
 
-import pandas as pd
-import pyarrow as pa
-from apptest_helpers import run_page, texts
+from apptest_helpers import chart_data, param, run_page, shown, table_with, texts
 
 from rrp_data import exports
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
 
-def shown(table) -> pd.DataFrame:
-    """A table as the user sees it (the Finnish-formatted text of every cell)."""
-    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_pandas()
 
 
-def chart_data(at, i: int) -> pd.DataFrame:
-    ds = at.get("vega_lite_chart")[i].proto.datasets[0]
-    return pa.ipc.open_stream(ds.data.data).read_pandas()
 
 
-def table_with(at, column: str):
-    return next(tb for tb in at.table if column in tb.value.columns)
 
 
-def param(at, name: str) -> str | None:
-    if name not in at.query_params:
-        return None
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
 
 
 def test_costs_work_packages_risks_targets(app_db):

@@ -1,14 +1,7 @@
 """AppTest: the county profile page (Alueet ja yhteistyöalueet)."""
 
-import io
 
-import pyarrow as pa
-from apptest_helpers import run_page, texts
-
-
-def shown(table) -> "pa.Table":
-    """The table as displayed (the Finnish-formatted text of every cell)."""
-    return pa.ipc.open_stream(io.BytesIO(table.proto.arrow_data.styler.display_values)).read_all().to_pandas()
+from apptest_helpers import run_page, shown, texts
 
 
 def test_satakunta_profile(app_db):

@@ -5,10 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
 import pytest
-from apptest_helpers import run_page, texts
+from apptest_helpers import chart_data, param, run_page, shown, texts
 
 from rrp_data import exports
 from rrp_data.build import build
@@ -18,22 +16,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "status_lights"
 P4I2 = "P4I2 · Hyte-palvelukonsepti"
 
 
-def shown(table) -> pd.DataFrame:
-    """A table as the user sees it (the Finnish-formatted text of every cell)."""
-    return pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_pandas()
 
 
-def chart_data(at, i: int) -> pd.DataFrame:
-    """The data rows behind the i-th chart of the page."""
-    ds = at.get("vega_lite_chart")[i].proto.datasets[0]
-    return pa.ipc.open_stream(ds.data.data).read_pandas()
 
 
-def param(at, name: str) -> str | None:
-    if name not in at.query_params:
-        return None
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
 
 
 def test_heatmap_spot_value_p3_matrix_actor_row_and_empty_lights(app_db):

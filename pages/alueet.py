@@ -177,7 +177,9 @@ def county_view(code: str) -> None:
         m3.metric(t("profile.m_inv1_nodata"), t("common.no_data"))
     else:
         last1 = inv1.iloc[-1]
-        m3.metric(t("profile.m_inv1", period=fmt.period(last1["period"])), pct(last1["percent"]))
+        # Show the source's own qualifier (e.g. "muut alueet 100 %": a report sentence, not a per-county figure).
+        note1 = last1["note"] if isinstance(last1["note"], str) and last1["note"] else None
+        m3.metric(t("profile.m_inv1", period=fmt.period(last1["period"])), pct(last1["percent"]), help=note1)
         refs.append(last1["source_ref"])
     m4.metric(t("profile.m_pilots"), fmt.integer(len(pilots), lang) if len(pilots) else t("common.no_data"))
     m5.metric(t("profile.m_innovations"), fmt.integer(len(inno), lang) if len(inno) else t("common.no_data"))

@@ -87,3 +87,11 @@ def test_aland_says_what_is_missing(app_db):
     text = texts(at)
     assert "Lähteissä ei ole edistymisprosentteja alueelle Ahvenanmaa (ei tietoa)" in text
     assert "ei kuulu mihinkään yhteistyöalueeseen" in text
+
+
+def test_inv1_completion_carries_the_sources_qualifier(app_db):
+    """Satakunta's 100 % comes from 'muut alueet 100 %' in the report; the metric says so in its help."""
+    at = run_page("alueet", {"alue": "06"})
+    m = next(m for m in at.metric if m.label.startswith("Investointi 1"))
+    assert m.value == "100\u00a0%"
+    assert "muut alueet 100" in (m.proto.help or "")

@@ -1,27 +1,13 @@
 """RRP-seuranta: entry point. ``streamlit run app.py`` (or ``make run``).
 
 Pages live in ``pages/`` (one thin module each); data comes only through ``rrp_data.ui.q`` (named SQL in
-``queries/``) from the read-only DuckDB file ``data/rrp.duckdb`` (env ``RRP_DB``).
+``queries/``) from the read-only DuckDB file ``data/rrp.duckdb`` (env ``RRP_DB``). The frame around the
+pages (language, navigation, presentation mode ``?esitys=1``) is ``rrp_data/shell.py``.
 """
 
-import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+from rrp_data import shell
 
-from rrp_data import ui
-
-# The page modules live in pages/ (the project's layout) but navigation is st.navigation's. Streamlit 1.67
-# would otherwise also treat pages/ as a legacy (v1) multipage folder, wrap every run in that navigation
-# and answer a deep link such as /investointi-4 with a "Page not found" dialog. The flag is read per run;
-# tests/browser/test_pages.py::test_deep_link_has_no_page_not_found_dialog guards this.
-PagesManager.uses_pages_directory = False
-
-st.set_page_config(page_title="RRP-seuranta", page_icon=":material/monitoring:", layout="wide")
-
-ui.check_unknown_params()
-st.session_state["_lang"] = ui.param_select(
-    "lang", ["fi", "sv", "en"], "fi", ui.t("filter.lang"), format_func=str.upper, widget="segmented"
-) or "fi"
-
+# group title key -> [(module, page title key, icon, url path, default)]
 PAGES = {
     "nav.ohjelma": [
         ("pages/home.py", "page.home", ":material/flag:", "", True),
@@ -41,13 +27,5 @@ PAGES = {
     "nav.tietoa": [("pages/tietolahteet.py", "page.sources", ":material/info:", "tietolahteet", False)],
 }
 
-nav = st.navigation(
-    {
-        ui.t(group): [
-            st.Page(path, title=ui.t(title), icon=icon, url_path=url or None, default=default)
-            for path, title, icon, url, default in pages
-        ]
-        for group, pages in PAGES.items()
-    }
-)
-nav.run()
+if __name__ == "__main__":  # Streamlit runs the script as __main__; the page benchmark imports PAGES
+    shell.main(PAGES)

@@ -18,155 +18,169 @@ selected = filters.region_codes() if (filters.yta or filters.regions) else []
 table = ui.q("inv4/digital_share_by_county", regions=selected)
 nat = national.set_index("period")["value"]
 
+# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def bar_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset, target_value: float, national: float | None) -> dict:
+    base = alt.Chart(bars_df).encode(
+        y=alt.Y("county:N", sort="-x", title=None),
+        x=alt.X("v2022:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 60])),
+        tooltip=[
+            alt.Tooltip("county:N", title=t("common.county")),
+            alt.Tooltip("v2022:Q", title="2022", format=".1f"),
+            alt.Tooltip("v2020:Q", title="2020", format=".1f"),
+        ],
+    )
+    layers = [
+        base.mark_bar().encode(color=charts.highlight(focus)),
+        base.mark_text(align="left", dx=4).encode(text="label:N"),
+        charts.rule(target_value, f"{t('common.target')} {ui.fmt_pct0(target_value)}", charts.TARGET, side="left"),
+    ]
+    if national is not None:
+        layers.append(charts.rule(national, f"{t('common.national')} {ui.fmt_pct(national)}", charts.NATIONAL, dash=(2, 2)))
+    return charts.spec(alt.layer(*layers).properties(height=max(260, 28 * len(bars_df))))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def tile_map(lang: str, tiles: pd.DataFrame, focus: frozenset) -> dict:
+    tile_base = alt.Chart(tiles).encode(
+        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
+        tooltip=[alt.Tooltip("name:N", title=t("common.county")), alt.Tooltip("label:N", title="2022")],
+    )
+    squares = tile_base.mark_rect(stroke="white", strokeWidth=3).encode(
+        color=alt.condition(
+            "datum.v2022 != null && datum.in_view",
+            alt.Color("v2022:Q", scale=alt.Scale(scheme=charts.SEQUENTIAL, domain=[10, 55]), title="%", legend=alt.Legend(format=".0f")),
+            alt.value("#EEEEEE"),
+        )
+    )
+    layers = [squares]
+    if focus:  # the focused county framed in black: stands out without relying on colour
+        framed = tiles[tiles["region_code"].isin(focus)]
+        layers.append(alt.Chart(framed).mark_rect(fill=None, stroke="black", strokeWidth=6).encode(x="col:O", y="row:O"))
+    text_colour = alt.condition("datum.v2022 > 38", alt.value("white"), alt.value("black"))
+    layers.append(tile_base.mark_text(dy=-12, fontSize=13).encode(text="name:N", color=text_colour))
+    layers.append(tile_base.mark_text(dy=10, fontSize=17, fontWeight="bold").encode(text="label:N", color=text_colour))
+    return charts.spec(alt.layer(*layers).properties(width=5 * 150, height=8 * 80))
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def trend_chart(lang: str, trend: pd.DataFrame, target_value: float, baseline: float) -> dict:
+    line = alt.Chart(trend).mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4, color=charts.PRIMARY).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 50])),
+        tooltip=[alt.Tooltip("year:O", title=t("common.period")), alt.Tooltip("value:Q", title="%", format=".1f")],
+    )
+    pts = alt.Chart(trend).mark_text(dy=-18, fontWeight="bold").encode(x="year:O", y="value:Q", text="label:N")
+    return charts.spec(
+        alt.layer(
+            line, pts,
+            charts.rule(target_value, f"{t('common.target')} {ui.fmt_pct0(target_value)}", charts.TARGET, orient="y"),
+            charts.rule(
+                baseline, f"{t('common.baseline')} {ui.fmt_pct0(baseline)}", "#555555", orient="y", dash=(2, 2), side="below",
+            ),
+        ).properties(height=340)
+    )
+
+
+SOURCE_5548 = "Sotkanet ind. 5548 (THL 29.2.2024, Investoinnin 4 tilanne)"
+focus = ui.focus_regions(filters)
+
 # --- key figures ------------------------------------------------------------------------------------
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("common.baseline") + f" {target['baseline_period']}", ui.fmt_pct(target["baseline"]))
-c2.metric(t("inv4.national_2022"), ui.fmt_pct(nat.get("2022")))
-c3.metric(t("inv4.national_2024"), ui.fmt_pct(nat.get("2024")))
-c4.metric(t("common.target") + f" {fmt.period(target['target_period'])}", ui.fmt_pct(target["target"]))
-ui.source_caption([target["source_ref"], *national["source_ref"]])
+if ui.section(t("common.key_figures")):
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("common.baseline") + f" {target['baseline_period']}", ui.fmt_pct(target["baseline"]))
+    c2.metric(t("inv4.national_2022"), ui.fmt_pct(nat.get("2022")))
+    c3.metric(t("inv4.national_2024"), ui.fmt_pct(nat.get("2024")))
+    c4.metric(t("common.target") + f" {fmt.period(target['target_period'])}", ui.fmt_pct(target["target"]))
+    ui.source_caption([target["source_ref"], *national["source_ref"]])
 
 # --- county table -----------------------------------------------------------------------------------
-st.subheader(t("inv4.table_title"))
 shown = table.assign(
     county=table["short_name_fi"] if ui.lang() != "sv" else table["name_sv"],
     gap=table["gap_to_target"].where(table["gap_to_target"] > 0, 0.0).where(table["v2022"].notna()),
 )
-display = pd.DataFrame(
-    {
-        t("common.county"): shown["county"],
-        t("common.yta"): shown["yta"].fillna("–"),
-        "2020": shown["v2020"],
-        "2022": shown["v2022"],
-        t("inv4.col_change"): shown["change_points"],
-        t("inv4.col_gap"): shown["gap"],
-        t("common.rank"): shown["rank_2022"],
-    }
-)
-ui.table(
-    display,
-    formats={
-        "2020": ui.fmt_pct,
-        "2022": ui.fmt_pct,
-        t("inv4.col_change"): ui.fmt_points,
-        t("inv4.col_gap"): ui.fmt_points,
-        t("common.rank"): lambda x: fmt.integer(x) if not fmt.is_missing(x) else "–",
-    },
-    name="digitaalinen-asiointi-alueittain",
-    title=t("inv4.table_title"),
-    source=ui.describe_source(table["source_ref"].dropna().iloc[0]) if table["source_ref"].notna().any() else "",
-)
-missing = shown[shown["v2022"].isna()]["county"].tolist()
-if missing:
-    st.info(t("inv4.missing", names=", ".join(missing)))
-ui.source_caption(table["source_ref"])
+if ui.section(t("inv4.table_title")):
+    display = pd.DataFrame(
+        {
+            t("common.county"): shown["county"],
+            t("common.yta"): shown["yta"].fillna("–"),
+            "2020": shown["v2020"],
+            "2022": shown["v2022"],
+            t("inv4.col_change"): shown["change_points"],
+            t("inv4.col_gap"): shown["gap"],
+            t("common.rank"): shown["rank_2022"],
+        }
+    )
+    ui.table(
+        display,
+        formats={
+            "2020": ui.fmt_pct,
+            "2022": ui.fmt_pct,
+            t("inv4.col_change"): ui.fmt_points,
+            t("inv4.col_gap"): ui.fmt_points,
+            t("common.rank"): lambda x: fmt.integer(x) if not fmt.is_missing(x) else "–",
+        },
+        name="digitaalinen-asiointi-alueittain",
+        title=t("inv4.table_title"),
+        source=ui.describe_source(table["source_ref"].dropna().iloc[0]) if table["source_ref"].notna().any() else "",
+    )
+    missing = shown[shown["v2022"].isna()]["county"].tolist()
+    if missing:
+        st.info(t("inv4.missing", names=", ".join(missing)))
+    ui.source_caption(table["source_ref"])
 
 # --- bar chart with target and national rules ---------------------------------------------------------
-st.subheader(t("inv4.chart_title"))
-bars_df = shown[shown["v2022"].notna()].assign(label=lambda d: d["v2022"].map(ui.fmt_pct))
-focus = set(filters.regions or [])
-bars_df["focus"] = bars_df["region_code"].isin(focus) if focus else True
-base = alt.Chart(bars_df).encode(
-    y=alt.Y("county:N", sort="-x", title=None),
-    x=alt.X("v2022:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 60])),
-    tooltip=[
-        alt.Tooltip("county:N", title=t("common.county")),
-        alt.Tooltip("v2022:Q", title="2022", format=".1f"),
-        alt.Tooltip("v2020:Q", title="2020", format=".1f"),
-    ],
-)
-bars = base.mark_bar().encode(
-    color=alt.condition(alt.datum.focus, alt.value(charts.PRIMARY), alt.value(charts.MUTED)),
-)
-labels = base.mark_text(align="left", dx=4).encode(text="label:N")
-layers = [
-    bars,
-    labels,
-    charts.rule(float(target["target"]), f"{t('common.target')} {ui.fmt_pct0(target['target'])}", charts.TARGET, side="left"),
-]
-if "2022" in nat:
-    layers.append(charts.rule(float(nat["2022"]), f"{t('common.national')} {ui.fmt_pct(nat['2022'])}", charts.NATIONAL, dash=(2, 2)))
-ui.chart(
-    alt.layer(*layers).properties(height=max(260, 28 * len(bars_df))),
-    name="digitaalinen-asiointi-pylvaat",
-    title=t("inv4.chart_title"),
-    source="Sotkanet ind. 5548 (THL 29.2.2024, Investoinnin 4 tilanne)",
-)
+if ui.section(t("inv4.chart_title")):
+    bars_df = shown[shown["v2022"].notna()].assign(label=lambda d: d["v2022"].map(ui.fmt_pct))
+    ui.chart(
+        bar_chart(ui.lang(), bars_df[["region_code", "county", "v2020", "v2022", "label"]], focus,
+                  float(target["target"]), float(nat["2022"]) if "2022" in nat else None),
+        name="digitaalinen-asiointi-pylvaat",
+        title=t("inv4.chart_title"),
+        source=SOURCE_5548,
+    )
 
 # --- tile-grid map --------------------------------------------------------------------------------------
-st.subheader(t("inv4.map_title"))
-tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
-tiles = tiles.merge(table[["region_code", "short_name_fi", "v2022"]], on="region_code", how="left")
-all_names = ui.regions().set_index("region_code")["short_name_fi"]
-tiles["name"] = tiles["region_code"].map(all_names)
-tiles["label"] = tiles["v2022"].map(lambda v: ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data"))
-tiles["in_view"] = tiles["region_code"].isin(table["region_code"])
-tile_base = alt.Chart(tiles).encode(
-    x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
-    tooltip=[alt.Tooltip("name:N", title=t("common.county")), alt.Tooltip("label:N", title="2022")],
-)
-squares = tile_base.mark_rect(stroke="white", strokeWidth=3).encode(
-    color=alt.condition(
-        "datum.v2022 != null && datum.in_view",
-        alt.Color("v2022:Q", scale=alt.Scale(scheme=charts.SEQUENTIAL, domain=[10, 55]), title="%", legend=alt.Legend(format=".0f")),
-        alt.value("#EEEEEE"),
-    )
-)
-names = tile_base.mark_text(dy=-12, fontSize=13).encode(
-    text="name:N", color=alt.condition("datum.v2022 > 38", alt.value("white"), alt.value("black"))
-)
-values = tile_base.mark_text(dy=10, fontSize=17, fontWeight="bold").encode(
-    text="label:N", color=alt.condition("datum.v2022 > 38", alt.value("white"), alt.value("black"))
-)
-ui.chart(
-    alt.layer(squares, names, values).properties(width=5 * 150, height=8 * 80),
-    name="digitaalinen-asiointi-ruutukartta",
-    title=t("inv4.map_title"),
-    source="Sotkanet ind. 5548 (THL 29.2.2024, Investoinnin 4 tilanne)",
-)
-st.caption(t("inv4.map_note"))
+if ui.section(t("inv4.map_title")):
+    tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
+    tiles = tiles.merge(table[["region_code", "v2022"]], on="region_code", how="left")
+    tiles["name"] = tiles["region_code"].map(lambda code: ui.region_name(code))
+    tiles["label"] = tiles["v2022"].map(lambda v: ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data"))
+    tiles["in_view"] = tiles["region_code"].isin(table["region_code"])
+    ui.chart(tile_map(ui.lang(), tiles, focus), name="digitaalinen-asiointi-ruutukartta", title=t("inv4.map_title"),
+             source=SOURCE_5548)
+    st.caption(t("inv4.map_note"))
 
 # --- national trend ---------------------------------------------------------------------------------------
-st.subheader(t("inv4.trend_title"))
-trend = national.assign(year=national["period"].astype(int), label=national["value"].map(ui.fmt_pct))
-line = alt.Chart(trend).mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4, color=charts.PRIMARY).encode(
-    x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-    y=alt.Y("value:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 50])),
-    tooltip=[alt.Tooltip("year:O", title=t("common.period")), alt.Tooltip("value:Q", title="%", format=".1f")],
-)
-pts = alt.Chart(trend).mark_text(dy=-18, fontWeight="bold").encode(x="year:O", y="value:Q", text="label:N")
-ui.chart(
-    alt.layer(
-        line, pts,
-        charts.rule(float(target["target"]), f"{t('common.target')} {ui.fmt_pct0(target['target'])}", charts.TARGET, orient="y"),
-        charts.rule(
-            float(target["baseline"]), f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])}", "#555555",
-            orient="y", dash=(2, 2), side="below",
-        ),
-    ).properties(height=340),
-    name="digitaalinen-asiointi-koko-maa",
-    title=t("inv4.trend_title"),
-    source="Sotkanet ind. 5548; THL 29.2.2024 ja RRP aamukahvit 6.6.2025",
-)
-ui.source_caption(national["source_ref"])
+if ui.section(t("inv4.trend_title")):
+    trend = national.assign(year=national["period"].astype(int), label=national["value"].map(ui.fmt_pct))
+    ui.chart(
+        trend_chart(ui.lang(), trend[["year", "value", "label"]], float(target["target"]), float(target["baseline"])),
+        name="digitaalinen-asiointi-koko-maa",
+        title=t("inv4.trend_title"),
+        source="Sotkanet ind. 5548; THL 29.2.2024 ja RRP aamukahvit 6.6.2025",
+    )
+    ui.source_caption(national["source_ref"])
 
 # --- digital innovations -----------------------------------------------------------------------------------
-st.subheader(t("inv4.innovations_title"))
-inno = ui.q("inv4/innovations", regions=selected)
-ui.table(
-    pd.DataFrame(
-        {
-            t("inv4.col_actor"): inno["actor"],
-            t("inv4.col_innovation"): inno["innovation_fi"],
-            t("inv4.col_users"): inno["user_count"],
-            t("inv4.col_users_text"): inno["user_count_text"],
-            t("inv4.col_basis"): inno["basis_fi"],
-        }
-    ),
-    formats={t("inv4.col_users"): ui.fmt_num},
-    name="digitaaliset-innovaatiot",
-    title=t("inv4.innovations_title"),
-)
-ui.source_caption(inno["source_ref"])
+if ui.section(t("inv4.innovations_title")):
+    inno = ui.q("inv4/innovations", regions=selected)
+    ui.table(
+        pd.DataFrame(
+            {
+                t("inv4.col_actor"): inno["actor"],
+                t("inv4.col_innovation"): inno["innovation_fi"],
+                t("inv4.col_users"): inno["user_count"],
+                t("inv4.col_users_text"): inno["user_count_text"],
+                t("inv4.col_basis"): inno["basis_fi"],
+            }
+        ),
+        formats={t("inv4.col_users"): ui.fmt_num},
+        name="digitaaliset-innovaatiot",
+        title=t("inv4.innovations_title"),
+    )
+    ui.source_caption(inno["source_ref"])
 
 ui.narratives("P4I4")

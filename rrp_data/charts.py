@@ -52,6 +52,41 @@ def finish(chart: alt.TopLevelMixin, height: int | None = None) -> alt.TopLevelM
     ).configure_text(fontSize=FONT_SIZE).configure_view(stroke=None)
 
 
+def spec(chart: alt.TopLevelMixin, height: int | None = None) -> dict:
+    """The finished Vega-Lite spec (house style applied) as a plain dict.
+
+    Pages build their charts inside ``st.cache_data`` functions that return this dict, so the costly Altair
+    object construction runs once per distinct data and filters, not on every rerun. The spec is assembled
+    by our own code from known-good pieces, so Altair's JSON-schema validation is skipped here (the chart
+    tests render every spec with vl-convert, which would fail on an invalid one)."""
+    return finish(chart, height=height).to_dict(validate=False)
+
+
+PRESENT_FONT_SIZE = 22
+
+
+def presentation_size(spec: dict) -> dict:
+    """A shallow copy of a finished spec with presentation-size type (presentation mode)."""
+    out = dict(spec)
+    config = dict(out.get("config", {}))
+    for part, keys in (("axis", ("labelFontSize", "titleFontSize")), ("legend", ("labelFontSize", "titleFontSize")),
+                       ("text", ("fontSize",))):
+        config[part] = {**config.get(part, {}), **{k: PRESENT_FONT_SIZE for k in keys}}
+    out["config"] = config
+    return out
+
+
+def highlight(focus: set[str] | frozenset[str] | None, field: str = "region_code") -> alt.Color | dict:
+    """Colour for county marks: the focused counties in the primary colour, the rest muted.
+
+    With no focus every mark is primary. Used by every per-county chart, so presentation mode's focused
+    county (and any counties picked in the filters) stands out the same way everywhere."""
+    if not focus:
+        return alt.value(PRIMARY)
+    test = " || ".join(f"datum[{field!r}] === {code!r}" for code in sorted(focus))
+    return alt.condition(test, alt.value(PRIMARY), alt.value(MUTED))
+
+
 def rule(
     value: float, label: str, color: str, orient: str = "x", dash: tuple[int, int] = (6, 4), side: str = "right"
 ) -> alt.LayerChart:

@@ -32,10 +32,15 @@ def xlsx(df: pd.DataFrame, sheet: str = "data", title: str | None = None, source
     return buf.getvalue()
 
 
-def chart_png(chart: alt.TopLevelMixin, title: str, source: str, date_text: str, scale: float = 2.0) -> bytes:
-    """Render a chart to PNG with its title, source line and date in the image."""
-    titled = chart.properties(
-        title=alt.TitleParams(text=title, subtitle=[f"Lähde: {source}", f"Tiedot: {date_text}"], anchor="start")
+def titled(spec: dict | alt.TopLevelMixin, title: str, source: str, date_text: str) -> dict:
+    """A copy of a Vega-Lite spec with the title, source line and data date as its title block."""
+    out = dict(spec if isinstance(spec, dict) else spec.to_dict())
+    out["title"] = {"text": title, "subtitle": [f"Lähde: {source}", f"Tiedot: {date_text}"], "anchor": "start"}
+    return out
+
+
+def chart_png(spec: dict | alt.TopLevelMixin, title: str, source: str, date_text: str, scale: float = 2.0) -> bytes:
+    """Render a chart to PNG with its title, source line and date in the image (Finnish number format)."""
+    return vlc.vegalite_to_png(
+        titled(spec, title, source, date_text), scale=scale, format_locale="fi-FI", time_format_locale="fi-FI"
     )
-    spec = titled.to_dict()
-    return vlc.vegalite_to_png(spec, scale=scale, format_locale="fi-FI", time_format_locale="fi-FI")

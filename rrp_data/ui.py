@@ -6,6 +6,7 @@ Pages stay thin: they call ``q("page/query", ...)`` for data and the helpers bel
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -86,17 +87,40 @@ def q(name: str, **params: Any) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- reference data
+#
+# Small lookups (county names, documents, investments, build info) are used dozens of times per run; they are
+# built once per database version as plain dicts instead of going through ``q`` (hash + copy) every time.
+
+
+@functools.lru_cache(maxsize=4)
+def _lookups(path: str, mtime_ns: int) -> dict[str, Any]:
+    regions_df = _cached_query(path, mtime_ns, "common/regions", "{}")
+    return {
+        "regions": regions_df,
+        "areas": regions_df[regions_df["kind"].isin(["county", "city"])].sort_values("short_name_fi"),
+        "region_rows": {r["region_code"]: r for r in regions_df.to_dict("records")},
+        "documents": {r["document"]: r for r in _cached_query(path, mtime_ns, "common/sources", "{}").to_dict("records")},
+        "investments": {
+            r["investment_code"]: r for r in _cached_query(path, mtime_ns, "common/investments", "{}").to_dict("records")
+        },
+        "build_info": dict(
+            _cached_query(path, mtime_ns, "common/build_info", "{}")[["key", "value"]].itertuples(index=False)
+        ),
+    }
+
+
+def lookups() -> dict[str, Any]:
+    return _lookups(*db_version())
 
 
 def regions() -> pd.DataFrame:
-    return q("common/regions")
+    return lookups()["regions"].copy()
 
 
 def region_name(code: str, short: bool = True) -> str:
-    r = regions().set_index("region_code")
-    if code not in r.index:
+    row = lookups()["region_rows"].get(code)
+    if row is None:
         return code
-    row = r.loc[code]
     if lang() == "sv":
         return str(row["name_sv"])
     return str(row["short_name_fi"] if short else row["name_fi"])
@@ -104,13 +128,12 @@ def region_name(code: str, short: bool = True) -> str:
 
 def project_areas() -> pd.DataFrame:
     """The 22 areas that run RRP projects (21 counties and Helsinki), in Finnish alphabetical order."""
-    r = regions()
-    return r[r["kind"].isin(["county", "city"])].sort_values("short_name_fi")
+    return lookups()["areas"].copy()
 
 
 # ----------------------------------------------------------------------------- URL state
 
-KNOWN_PARAMS = {"kausi", "yta", "alueet", "investointi", "alue", "lang", "esitys", "vuosi", "vertailu"}
+KNOWN_PARAMS = {"kausi", "yta", "alueet", "investointi", "alue", "lang", "esitys", "osa", "vuosi", "vertailu", "kausi2"}
 YTAS = ("Etelä-Suomi", "Sisä-Suomi", "Itä-Suomi", "Länsi-Suomi", "Pohjois-Suomi")
 
 
@@ -262,10 +285,10 @@ def sidebar_filters(
 
 
 def investment_label(code: str) -> str:
-    inv = q("common/investments").set_index("investment_code")
-    if code not in inv.index:
+    row = lookups()["investments"].get(code)
+    if row is None:
         return code
-    return f"{code} · {inv.loc[code, 'short_name_fi']}"
+    return f"{code} · {row['short_name_fi']}"
 
 
 # ----------------------------------------------------------------------------- page furniture
@@ -280,15 +303,11 @@ def page_header(title_key: str, intro: str | None = None) -> None:
     st.session_state["_notices"] = []
 
 
-_DOC_CACHE_KEY = "common/sources"
-
-
 def describe_source(ref: str) -> str:
     """'000_…txt | Investoinnin 4 tilanne' -> 'THL 29.2.2024: Suomen kestävän … — Investoinnin 4 tilanne'."""
     doc, _, locator = ref.partition(" | ")
-    docs = q(_DOC_CACHE_KEY).set_index("document")
-    if doc in docs.index:
-        row = docs.loc[doc]
+    row = lookups()["documents"].get(doc)
+    if row is not None:
         when = f" {fmt.date(row['published'])}" if not fmt.is_missing(row["published"]) and row["published"] is not None else ""
         return f"{row['publisher']}{when}: {row['title']} — {locator} ({doc})"
     return ref
@@ -308,8 +327,7 @@ def source_caption(refs: Sequence[str] | pd.Series | str | None) -> None:
 
 
 def build_time() -> str:
-    info = q("common/build_info").set_index("key")["value"]
-    return info.get("built_at", "")
+    return lookups()["build_info"].get("built_at", "")
 
 
 def data_date_text() -> str:
@@ -348,6 +366,68 @@ def downloads(df: pd.DataFrame, name: str, title: str, source: str = "", key: st
     )
 
 
+# ----------------------------------------------------------------------------- the current view
+#
+# Every table and chart a page shows is also recorded for this run (title, data, source), so the slide
+# export can turn "what is on screen, with its filters" into a deck without the page doing anything extra.
+# Sections (``section()``) are the units presentation mode steps through.
+
+
+def begin_view(title: str = "") -> None:
+    """Called by the app shell before the page runs."""
+    st.session_state["_view"] = {"title": title, "items": [], "sections": []}
+
+
+def view() -> dict:
+    return st.session_state.setdefault("_view", {"title": "", "items": [], "sections": []})
+
+
+def presenting() -> bool:
+    """Presentation mode (``?esitys=1``): no sidebar or chrome, large type, one section per screen."""
+    return st.query_params.get("esitys") == "1"
+
+
+def current_section() -> int:
+    """The 1-based section presentation mode shows (``?osa=``); malformed values fall back to 1."""
+    raw = st.query_params.get("osa", "1")
+    return int(raw) if raw.isdigit() and int(raw) >= 1 else 1
+
+
+def section(title: str, caption: str | None = None) -> bool:
+    """Start a section of the page (its heading). Returns whether to render it: always, except in
+    presentation mode, where only the current section is shown (``if ui.section(...):``)."""
+    sections = view()["sections"]
+    sections.append(title)
+    if presenting() and len(sections) != current_section():
+        return False
+    st.subheader(title)
+    if caption:
+        st.caption(caption)
+    return True
+
+
+def focus_regions(filters: Filters | None = None) -> frozenset[str]:
+    """Counties to highlight in charts: in presentation mode the county being stepped through (``?alue=``),
+    otherwise the counties picked in the filters. Empty = no highlight."""
+    if presenting() and st.query_params.get("alue"):
+        return frozenset([st.query_params.get("alue")])
+    if filters is not None and filters.regions:
+        return frozenset(filters.regions)
+    return frozenset()
+
+
+def _display_frame(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> pd.DataFrame:
+    """The table as text, exactly as shown (Finnish formats, "ei tietoa" for missing values)."""
+    missing = t("common.no_data")
+
+    def cell(fn: Callable[[Any], str] | None, v: Any) -> str:
+        if fmt.is_missing(v):
+            return missing
+        return fn(v) if fn else str(v)
+
+    return pd.DataFrame({c: [cell(formats.get(c), v) for v in df[c]] for c in df.columns})
+
+
 def table(
     df: pd.DataFrame,
     formats: dict[str, Callable[[Any], str]] | None = None,
@@ -365,7 +445,7 @@ def table(
     """
     formats = formats or {}
     shown = df
-    if sortable and len(df) > 1:
+    if sortable and len(df) > 1 and not presenting():
         cols = list(df.columns)
         c1, c2, _ = st.columns([2, 1, 3])
         by = c1.selectbox(t("common.sort_by"), ["", *cols], key=f"sort_{name}",
@@ -373,21 +453,40 @@ def table(
         desc = c2.toggle(t("common.sort_desc"), key=f"desc_{name}", value=True)
         if by:
             shown = df.sort_values(by, ascending=not desc, na_position="last", kind="stable")
-    styler = shown.style.format({c: f for c, f in formats.items() if c in shown.columns}, na_rep=t("common.no_data"))
+    active = {c: f for c, f in formats.items() if c in shown.columns}
+    styler = shown.style.format(active, na_rep=t("common.no_data"))
     st.table(styler.hide(axis="index"))
-    downloads(download if download is not None else shown, name, title or name, source, key=name)
+    view()["items"].append(
+        {"kind": "table", "name": name, "title": title or name, "source": source, "frame": _display_frame(shown, active)}
+    )
+    if not presenting():
+        downloads(download if download is not None else shown, name, title or name, source, key=name)
 
 
-def chart(c: alt.TopLevelMixin, name: str, title: str, source: str, height: int | None = None) -> None:
-    """Show a chart (house style, Finnish locale) with a PNG download carrying title, source and date."""
-    finished = charts.finish(c, height=height)
-    # The spec is built by our own code from known-good pieces; skipping Altair's second JSON-schema
-    # validation (st.altair_chart would validate again) halves the time a chart costs per rerun.
-    st.vega_lite_chart(finished.to_dict(validate=False), width="stretch")
+def chart(
+    c: alt.TopLevelMixin | dict,
+    name: str,
+    title: str,
+    source: str,
+    height: int | None = None,
+    alt_text: str | None = None,
+) -> None:
+    """Show a chart (house style, Finnish locale) with a PNG download carrying title, source and date.
+
+    ``c`` is preferably the dict from ``charts.spec`` returned by a ``st.cache_data`` builder (cheap on
+    reruns); an Altair chart is finished here (costly: tens of milliseconds per chart)."""
+    spec = c if isinstance(c, dict) else charts.spec(c, height=height)
+    st.vega_lite_chart(charts.presentation_size(spec) if presenting() else spec, width="stretch")
     date_text = data_date_text()
+    view()["items"].append(
+        {"kind": "chart", "name": name, "title": title, "source": source, "spec": spec,
+         "alt": alt_text or f"{title}. {t('common.source')}: {source}"}
+    )
+    if presenting():
+        return
     st.download_button(
         t("common.download_png"),
-        data=lambda: exports.chart_png(charts.finish(c, height=height), title, source, date_text),
+        data=lambda: exports.chart_png(spec, title, source, date_text),
         file_name=f"{_slug(name)}_{date_text.replace('.', '-')}.png",
         mime="image/png",
         key=f"dl_png_{name}",
@@ -398,7 +497,8 @@ def chart(c: alt.TopLevelMixin, name: str, title: str, source: str, height: int 
 
 def narratives(investment: str, period: str | None = None, region: str = "SSS") -> None:
     """The 'what the counties reported' section: narrative rows grouped by period and section."""
-    st.subheader(t("common.findings"))
+    if not section(t("common.findings")):
+        return
     if lang() != "fi":
         st.caption(t("common.findings_note"))
     df = q("common/narratives", investment=investment, region=region)
@@ -430,3 +530,9 @@ def fmt_num(x: Any) -> str:
 
 def fmt_points(x: Any) -> str:
     return fmt.points(x, 1, lang())
+
+
+def set_document_lang() -> None:
+    """Make the page's ``<html lang>`` follow the UI language (screen readers pick the voice from it)."""
+    code = lang()
+    st.html(f'<script>document.documentElement.lang = "{code}";</script>', unsafe_allow_javascript=True)

@@ -208,8 +208,10 @@ def param_select(
         ok = all(x in options for x in remembered) if multi else remembered in options
         value = remembered if ok else default
     st.session_state[store_key] = value
-    st.session_state[widget_key] = value
     _write_param(name, value, default)
+    if presenting() and container is st.sidebar:
+        return value  # presentation mode has no sidebar: the value comes from the link alone
+    st.session_state[widget_key] = value
     kwargs = dict(key=widget_key, on_change=_on_change, args=(name, widget_key, default), help=help)
     if multi:
         return container.multiselect(label, options, format_func=format_func, placeholder=t("filter.regions_all"), **kwargs)
@@ -255,8 +257,9 @@ def sidebar_filters(
     regions: bool = False,
     investments: Sequence[str] | None = None,
 ) -> Filters:
-    """The standard sidebar filters; each is optional and URL-backed."""
-    st.sidebar.subheader(t("filter.heading"))
+    """The standard sidebar filters; each is optional and URL-backed (presentation mode: URL only)."""
+    if not presenting():
+        st.sidebar.subheader(t("filter.heading"))
     f = Filters()
     if periods:
         periods = list(periods)
@@ -280,7 +283,8 @@ def sidebar_filters(
             t("filter.investment"),
             format_func=lambda v: investment_label(v) if v else t("filter.investment_all"),
         ) or None
-    st.sidebar.caption(t("filter.share_hint"))
+    if not presenting():
+        st.sidebar.caption(t("filter.share_hint"))
     return f
 
 

@@ -7,12 +7,40 @@ import os
 from rrp_data.paths import ROOT
 
 
+def _no_legacy_pages_folder() -> None:
+    """AppTest resets ``PagesManager.uses_pages_directory`` before every run, so Streamlit would treat
+    ``pages/`` as a legacy (v1) multipage folder and run a page whose url path equals its file name (e.g.
+    ``alueet``) directly, bypassing app.py and the shell. The server never does that (rrp_data/serve.py and
+    the shell switch the flag off), so the tests switch it off the same way after each reset."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager.__init__, "_rrp_patched", False):
+        return
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    init._rrp_patched = True
+    PagesManager.__init__ = init
+
+
+_no_legacy_pages_folder()
+
+
 def run_page(page: str, params: dict[str, str] | None = None, timeout: float = 60):
-    """Run app.py, switch to ``pages/<page>.py`` (with query params) and return the AppTest."""
+    """Run app.py, switch to ``pages/<page>.py`` (with query params) and return the AppTest.
+
+    The app runs once before the switch: only then is ``st.navigation`` (the shell in rrp_data/shell.py)
+    in charge, so the page runs inside the real frame (language switch, presentation mode, slide export)
+    rather than as a bare script."""
     from streamlit.testing.v1 import AppTest
 
     assert os.environ.get("RRP_DB"), "use the app_db fixture"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.run()
+    assert not at.exception, at.exception
     for k, v in (params or {}).items():
         at.query_params[k] = v
     at.switch_page(f"pages/{page}.py")

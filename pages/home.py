@@ -44,10 +44,11 @@ def value_text(x, unit: str) -> str:
     return fmt.value(x, unit, lang)
 
 
-def sparkline(points: pd.DataFrame, target: float | None) -> None:
-    """A small whole-country trend (periods placed at their midpoint) with the target as a dashed line."""
-    pts = points.assign(label=points["period"].map(fmt.period), shown=points["value"].map(ui.fmt_num))
-    values = list(pts["value"]) + ([target] if target is not None and not fmt.is_missing(target) else [])
+@st.cache_data(show_spinner=False, max_entries=200)
+def sparkline_spec(lang: str, pts: pd.DataFrame, target: float | None) -> dict:
+    """A small whole-country trend (periods placed at their midpoint) with the target as a dashed line.
+    ``pts``: mid_date, value, label (period), shown (value as text)."""
+    values = list(pts["value"]) + ([target] if target is not None else [])
     pad = max(1.0, (max(values) - min(values)) * 0.15)
     scale = alt.Scale(domain=[min(values) - pad, max(values) + pad], zero=False)
     base = alt.Chart(pts).encode(
@@ -56,13 +57,21 @@ def sparkline(points: pd.DataFrame, target: float | None) -> None:
         tooltip=[alt.Tooltip("label:N", title=t("common.period")), alt.Tooltip("shown:N", title=t("common.value"))],
     )
     layers = [base.mark_line(strokeWidth=3, color=charts.PRIMARY), base.mark_point(filled=True, size=70, color=charts.PRIMARY)]
-    if target is not None and not fmt.is_missing(target):
+    if target is not None:
         layers.append(
             alt.Chart(pd.DataFrame({"v": [target]})).mark_rule(color=charts.TARGET, strokeWidth=2, strokeDash=[6, 4]).encode(
                 y=alt.Y("v:Q", scale=scale)
             )
         )
-    st.altair_chart(charts.finish(alt.layer(*layers), height=80), width="stretch")
+    return charts.spec(alt.layer(*layers), height=80)
+
+
+def sparkline(points: pd.DataFrame, target: float | None) -> None:
+    pts = points[["mid_date", "value"]].assign(
+        label=points["period"].map(fmt.period), shown=points["value"].map(ui.fmt_num)
+    )
+    target = None if target is None or fmt.is_missing(target) else float(target)
+    st.vega_lite_chart(sparkline_spec(lang, pts, target), width="stretch")
 
 
 def card(row: pd.Series) -> None:
@@ -129,29 +138,6 @@ def card(row: pd.Series) -> None:
         ui.source_caption(refs)
 
 
-# --- one card per EU target ---------------------------------------------------------------------------------
-st.subheader(t("home.targets_title"))
-for start in range(0, len(targets), 2):  # two cards a row: labels and values stay whole at 1920 px when shared
-    cols = st.columns(2)
-    for col, (_, row) in zip(cols, targets.iloc[start : start + 2].iterrows(), strict=False):
-        with col:
-            card(row)
-
-# --- tiles to every page (carry the current filters so a deep link survives the switch) ------------------------
-st.subheader(t("home.pages_title"))
-if filters.yta:
-    st.info(t("home.yta_note", yta=filters.yta), icon=":material/filter_alt:")
-carry = filters.query_params()
-raw_regions = st.query_params.get("alueet", "")
-if raw_regions:
-    areas = ui.project_areas()
-    allowed = set(areas[areas["yta"] == filters.yta]["region_code"] if filters.yta else areas["region_code"])
-    kept = [c for c in raw_regions.split(",") if c in allowed]
-    if kept:
-        carry["alueet"] = ",".join(kept)
-if lang != "fi":
-    carry["lang"] = lang
-
 TILES = [
     ("pages/edistyminen.py", "page.progress", ":material/grid_on:", "home.tile.progress"),
     ("pages/pilari3.py", "page.p3", ":material/work:", "home.tile.p3"),
@@ -163,29 +149,52 @@ TILES = [
     ("pages/hankesuunnitelmat.py", "page.plans", ":material/description:", "home.tile.plans"),
     ("pages/tietolahteet.py", "page.sources", ":material/info:", "home.tile.sources"),
 ]
-for start in range(0, len(TILES), 3):
-    cols = st.columns(3)
-    for col, (path, title, icon, desc) in zip(cols, TILES[start : start + 3], strict=False):
-        with col, st.container(border=True):
-            st.page_link(path, label=t(title), icon=icon, query_params=carry or None, width="stretch")
-            st.caption(t(desc))
+
+# --- one card per EU target ---------------------------------------------------------------------------------
+if ui.section(t("home.targets_title")):
+    for start in range(0, len(targets), 2):  # two cards a row: labels and values stay whole at 1920 px when shared
+        cols = st.columns(2)
+        for col, (_, row) in zip(cols, targets.iloc[start : start + 2].iterrows(), strict=False):
+            with col:
+                card(row)
+
+# --- tiles to every page (carry the current filters so a deep link survives the switch) ------------------------
+if ui.section(t("home.pages_title")):
+    if filters.yta:
+        st.info(t("home.yta_note", yta=filters.yta), icon=":material/filter_alt:")
+    carry = filters.query_params()
+    raw_regions = st.query_params.get("alueet", "")
+    if raw_regions:
+        areas = ui.project_areas()
+        allowed = set(areas[areas["yta"] == filters.yta]["region_code"] if filters.yta else areas["region_code"])
+        kept = [c for c in raw_regions.split(",") if c in allowed]
+        if kept:
+            carry["alueet"] = ",".join(kept)
+    if lang != "fi":
+        carry["lang"] = lang
+    for start in range(0, len(TILES), 3):
+        cols = st.columns(3)
+        for col, (path, title, icon, desc) in zip(cols, TILES[start : start + 3], strict=False):
+            with col, st.container(border=True):
+                st.page_link(path, label=t(title), icon=icon, query_params=carry or None, width="stretch")
+                st.caption(t(desc))
 
 # --- freshness ------------------------------------------------------------------------------------------------
-st.subheader(t("home.freshness_title"))
-c1, c2, c3 = st.columns(3)
-with c1:
-    st.metric(t("home.newest_doc"), newest_text)
-    if isinstance(info["newest_title"], str):
-        st.caption(t("home.newest_doc_caption", publisher=info["newest_publisher"], title=info["newest_title"]))
-    if info["undated_documents"]:
-        st.caption(t("home.undated_caption", n=int(info["undated_documents"]), period=fmt.period(info["newest_progress_period"])))
-with c2:
-    st.metric(t("home.built"), built_text)
-    if not fmt.is_missing(built):
-        st.caption(t("home.built_caption", digest=info["sources_digest"]))
-with c3:
-    st.metric(t("home.sotkanet"), sotkanet_text)
-    if sotkanet_kind in ("not_requested", "unavailable"):
-        st.caption(t("home.sotkanet_caption." + sotkanet_kind))
-    elif sotkanet_kind == "loaded":
-        st.caption(sotkanet_status)
+if ui.section(t("home.freshness_title")):
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        st.metric(t("home.newest_doc"), newest_text)
+        if isinstance(info["newest_title"], str):
+            st.caption(t("home.newest_doc_caption", publisher=info["newest_publisher"], title=info["newest_title"]))
+        if info["undated_documents"]:
+            st.caption(t("home.undated_caption", n=int(info["undated_documents"]), period=fmt.period(info["newest_progress_period"])))
+    with c2:
+        st.metric(t("home.built"), built_text)
+        if not fmt.is_missing(built):
+            st.caption(t("home.built_caption", digest=info["sources_digest"]))
+    with c3:
+        st.metric(t("home.sotkanet"), sotkanet_text)
+        if sotkanet_kind in ("not_requested", "unavailable"):
+            st.caption(t("home.sotkanet_caption." + sotkanet_kind))
+        elif sotkanet_kind == "loaded":
+            st.caption(sotkanet_status)

@@ -7,7 +7,7 @@ from apptest_helpers import run_page, texts
 
 
 def links(at) -> dict[str, dict[str, list[str]]]:
-    """Page links of the run: page name -> parsed query parameters."""
+    """Page links of the run: page (its URL path in the app's navigation) -> parsed query parameters."""
     return {e.proto.page: parse_qs(e.proto.query_string) for e in at.get("page_link")}
 
 
@@ -51,7 +51,7 @@ def test_tiles_carry_yta_and_regions_and_follow_the_filter(app_db):
     assert not at.exception
     assert at.query_params["yta"] in ("Länsi-Suomi", ["Länsi-Suomi"])
     found = links(at)
-    assert set(found) >= {"inv4_digi", "alueet", "edistyminen", "tietolahteet"}
+    assert set(found) >= {"investointi-4", "alueet", "edistyminen", "tietolahteet"}  # the pages' URL paths
     for q in found.values():
         assert q["yta"] == ["Länsi-Suomi"]
         assert q["alueet"] == ["06"]  # 01 (Itä-Uusimaa) is not in Länsi-Suomi: not carried
@@ -68,3 +68,15 @@ def test_bad_yta_falls_back_with_notice(app_db):
     assert "yta=Atlantis" in " ".join(w.value for w in at.warning)
     assert "yta" not in at.query_params
     assert all("yta" not in q for q in links(at).values())
+
+
+def test_presentation_mode_shows_only_the_second_section(app_db):
+    at = run_page("home", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Sivut"]
+    assert len(links(at)) == 9  # the tiles: section 2 of 3
+    # the target cards (section 1) and the freshness figures (section 3) are left out
+    assert not at.metric and not at.get("vega_lite_chart")
+    assert at.session_state["_view"]["sections"] == [
+        "EU-indikaattorit ja investointien tavoitteet", "Sivut", "Tietojen ajantasaisuus"
+    ]

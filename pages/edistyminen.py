@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from rrp_data import charts, fmt, ui
+from rrp_data import charts, figures, fmt, ui
 
 t = ui.t
 periods = ui.q("progress/periods")
@@ -57,9 +57,21 @@ def county_order(wide: pd.DataFrame, how: str) -> list[str]:
     return list(w["county"])
 
 
-def heatmap(long: pd.DataFrame, rows: list[str], cols: list[str], height_per_row: int = 36) -> alt.LayerChart:
+def focused_names(df: pd.DataFrame) -> tuple[str, ...]:
+    """The row labels (county names) of the focused counties in ``df`` (bold, framed rows)."""
+    return figures.focused_labels(df, focus)
+
+
+# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def heatmap(lang: str, long: pd.DataFrame, rows: tuple[str, ...], cols: tuple[str, ...],
+            focused: tuple[str, ...] = (), height_per_row: int = 36) -> dict:
     """Cells coloured by % (sequential) with the value printed; cells without a value are light grey with
-    their own text ("–" or "ei mukana"), so colour never carries the meaning alone."""
+    their own text ("–" or "ei mukana"), so colour never carries the meaning alone. Focused counties: bold
+    row label and a black frame around the row."""
+    rows, cols = list(rows), list(cols)
     base = alt.Chart(long).encode(
         x=alt.X(
             "column:N", sort=cols, title=None,
@@ -68,7 +80,8 @@ def heatmap(long: pd.DataFrame, rows: list[str], cols: list[str], height_per_row
                 labelPadding=26, labelLineHeight=20,
             ),
         ),
-        y=alt.Y("county:N", sort=rows, title=None),
+        y=alt.Y("county:N", sort=rows, title=None, axis=alt.Axis(labelFontWeight=figures.bold_labels(focused))
+                if focused else alt.Axis()),
         tooltip=[
             alt.Tooltip("county:N", title=t("common.county")),
             alt.Tooltip("column_name:N", title=t("common.investment")),
@@ -89,16 +102,50 @@ def heatmap(long: pd.DataFrame, rows: list[str], cols: list[str], height_per_row
         text="text:N",
         color=alt.condition("datum.percent != null && datum.percent >= 60", alt.value("white"), alt.value("#222222")),
     )
-    return alt.layer(empty, valued, text).properties(height=height_per_row * len(rows) + 50)
+    layers = [empty, valued, text]
+    frames = figures.row_frames(focused, "county", rows)
+    if frames is not None:
+        layers.append(frames)
+    # the width is for the PNG and the slides (the page stretches the chart)
+    return charts.spec(alt.layer(*layers).properties(height=height_per_row * len(rows) + 50, width=1000))
 
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def lights_chart(lang: str, grid: pd.DataFrame, counties: tuple[str, ...], focused: tuple[str, ...]) -> dict:
+    """Traffic lights: a county x dimension grid, each cell with its status in words and colour."""
+    dim_names = [t(f"progress.dim.{d}") for d in DIMENSIONS]
+    counties = list(counties)
+    lbase = alt.Chart(grid).encode(
+        x=alt.X("dim_name:N", sort=dim_names, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
+        y=alt.Y("county:N", sort=counties, title=None,
+                axis=alt.Axis(labelFontWeight=figures.bold_labels(focused)) if focused else alt.Axis()),
+        tooltip=[
+            alt.Tooltip("county:N", title=t("common.county")),
+            alt.Tooltip("dim_name:N", title=t("progress.col_dimension")),
+            alt.Tooltip("text:N", title=t("progress.col_status")),
+        ],
+    )
+    layers = [
+        lbase.mark_rect(stroke="white", strokeWidth=2).encode(color=alt.Color("fill:N", scale=None)),
+        lbase.mark_text(fontSize=14, fontWeight="bold").encode(text="text:N", color=alt.Color("ink:N", scale=None)),
+    ]
+    frames = figures.row_frames(focused, "county", counties)
+    if frames is not None:
+        layers.append(frames)
+    return charts.spec(alt.layer(*layers).properties(height=40 * len(counties) + 60, width=1000))
+
+
+def source_of(df: pd.DataFrame) -> str:
+    refs = df["source_ref"].dropna()
+    return ui.describe_source(refs.iloc[0]) if not refs.empty else ""
+
+
+focus = ui.focus_regions(filters)
 
 # --- pillar 4: county x investment heatmap ------------------------------------------------------------------
-row_order: list[str] = []  # the heatmap's county order, reused by the traffic lights
-st.subheader(t("progress.heatmap_title", period=period_text))
 m = ui.q("progress/matrix", pillar=4, period=period, investments=investments, yta=yta, regions=chosen)
-if m.empty:
-    st.info(t("progress.no_rows"))
-else:
+row_order: list[str] = []  # the heatmap's county order, reused by the traffic lights
+if not m.empty:
     m["county"] = county_label(m)
     labels = {c: ui.investment_label(c) for c in m["investment_code"].unique()}
     inv_codes = list(dict.fromkeys(m["investment_code"]))
@@ -106,199 +153,192 @@ else:
     wide = wide.reindex(columns=inv_codes).reset_index()
     wide["yta"] = wide["region_code"].map(m.drop_duplicates("region_code").set_index("region_code")["yta"])
     wide["mean"] = wide[inv_codes].mean(axis=1, skipna=True)
-    wide["n"] = wide[inv_codes].notna().sum(axis=1)
-    rows = county_order(wide, order)
-    row_order = rows
+    row_order = county_order(wide, order)
 
-    long = m.assign(
-        column=m["investment_code"].map(labels),
-        column_name=m["investment_code"].map(labels),
-        text=m["percent"].map(lambda v: "–" if fmt.is_missing(v) else ui.fmt_pct0(v)),
-    )
-    cols = [labels[c] for c in inv_codes]
-    ui.chart(
-        heatmap(long[["county", "column", "column_name", "percent", "text"]], rows, cols),
-        name=f"edistyminen-{period}",
-        title=t("progress.heatmap_title", period=period_text),
-        source=ui.describe_source(m["source_ref"].dropna().iloc[0]) if m["source_ref"].notna().any() else "",
-    )
-    st.caption(t("progress.cell_legend"))
-
-    have = [c for c in inv_codes if m.loc[m["investment_code"] == c, "percent"].notna().any()]
-    lacking = [c for c in inv_codes if c not in have]
-    if lacking:
-        st.info(
-            t(
-                "progress.missing_investments",
-                period=period_text,
-                have=", ".join(labels[c] for c in have) if have else t("common.no_data"),
-                lacking=", ".join(labels[c] for c in lacking),
-            )
+heat_title = t("progress.heatmap_title", period=period_text)
+if ui.section(heat_title):
+    if m.empty:
+        st.info(t("progress.no_rows"))
+    else:
+        rows = row_order
+        long = m.assign(
+            column=m["investment_code"].map(labels),
+            column_name=m["investment_code"].map(labels),
+            text=m["percent"].map(lambda v: "–" if fmt.is_missing(v) else ui.fmt_pct0(v)),
         )
-    partial = m[m["percent"].isna() & m["investment_code"].isin(have)]
-    if not partial.empty:
-        st.info(
-            t(
-                "progress.missing_cells",
-                cells="; ".join(f"{r['county']} ({r['investment_code']})" for _, r in partial.iterrows()),
-            )
+        cols = [labels[c] for c in inv_codes]
+        ui.chart(
+            heatmap(ui.lang(), long[["region_code", "county", "column", "column_name", "percent", "text"]],
+                    tuple(rows), tuple(cols), focused_names(m)),
+            name=f"edistyminen-{period}",
+            title=heat_title,
+            source=source_of(m),
         )
-    notes = [n for n in dict.fromkeys(m["note"].dropna()) if n]
-    for n in notes:
-        st.caption(f"{t('progress.source_note')}: {n}")
+        st.caption(t("progress.cell_legend"))
 
-    table_df = pd.DataFrame({t("common.county"): wide["county"], t("common.yta"): wide["yta"].fillna("–")})
-    for c in inv_codes:
-        table_df[labels[c]] = wide[c]
-    table_df[t("progress.col_mean")] = wide["mean"]
-    table_df = table_df.set_index(t("common.county")).loc[rows].reset_index()
-    pct_cols = [labels[c] for c in inv_codes] + [t("progress.col_mean")]
-    ui.table(
-        table_df,
-        formats={c: ui.fmt_pct0 for c in pct_cols},
-        name=f"edistyminen-taulukko-{period}",
-        title=t("progress.heatmap_title", period=period_text),
-        source=ui.describe_source(m["source_ref"].dropna().iloc[0]) if m["source_ref"].notna().any() else "",
-        sortable=False,
-    )
-    st.caption(t("progress.mean_note"))
-    ui.source_caption(m["source_ref"])
+        have = [c for c in inv_codes if m.loc[m["investment_code"] == c, "percent"].notna().any()]
+        lacking = [c for c in inv_codes if c not in have]
+        if lacking:
+            st.info(
+                t(
+                    "progress.missing_investments",
+                    period=period_text,
+                    have=", ".join(labels[c] for c in have) if have else t("common.no_data"),
+                    lacking=", ".join(labels[c] for c in lacking),
+                )
+            )
+        partial = m[m["percent"].isna() & m["investment_code"].isin(have)]
+        if not partial.empty:
+            st.info(
+                t(
+                    "progress.missing_cells",
+                    cells="; ".join(f"{c} ({i})" for c, i in zip(partial["county"], partial["investment_code"], strict=True)),
+                )
+            )
+        notes = [n for n in dict.fromkeys(m["note"].dropna()) if n]
+        for n in notes:
+            st.caption(f"{t('progress.source_note')}: {n}")
+
+        table_df = pd.DataFrame({t("common.county"): wide["county"], t("common.yta"): wide["yta"].fillna("–")})
+        for c in inv_codes:
+            table_df[labels[c]] = wide[c]
+        table_df[t("progress.col_mean")] = wide["mean"]
+        table_df = table_df.set_index(t("common.county")).loc[rows].reset_index()
+        pct_cols = [labels[c] for c in inv_codes] + [t("progress.col_mean")]
+        ui.table(
+            table_df,
+            formats={c: ui.fmt_pct0 for c in pct_cols},
+            name=f"edistyminen-taulukko-{period}",
+            title=heat_title,
+            source=source_of(m),
+            sortable=False,
+        )
+        st.caption(t("progress.mean_note"))
+        ui.source_caption(m["source_ref"])
 
 # --- national actors (competence centre) ------------------------------------------------------------------------
-st.subheader(t("progress.actors_title"))
-actors = ui.q("progress/actors", investments=investments)
-if actors.empty:
-    st.info(t("progress.no_actors"))
-else:
-    ui.table(
-        pd.DataFrame(
-            {
-                t("progress.col_actor"): actors["actor"],
-                t("common.investment"): actors["investment_code"].map(ui.investment_label),
-                t("progress.col_period_printed"): actors["period"].map(fmt.period),
-                t("progress.col_progress"): actors["percent"],
-                t("progress.col_note"): actors["note"],
-            }
-        ),
-        formats={t("progress.col_progress"): ui.fmt_pct0},
-        name="edistyminen-kansalliset-toimijat",
-        title=t("progress.actors_title"),
-        source=ui.describe_source(actors["source_ref"].iloc[0]),
-        sortable=False,
-    )
-    st.caption(t("progress.actors_note"))
-    ui.source_caption(actors["source_ref"])
+if ui.section(t("progress.actors_title")):
+    actors = ui.q("progress/actors", investments=investments)
+    if actors.empty:
+        st.info(t("progress.no_actors"))
+    else:
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("progress.col_actor"): actors["actor"],
+                    t("common.investment"): actors["investment_code"].map(ui.investment_label),
+                    t("progress.col_period_printed"): actors["period"].map(fmt.period),
+                    t("progress.col_progress"): actors["percent"],
+                    t("progress.col_note"): actors["note"],
+                }
+            ),
+            formats={t("progress.col_progress"): ui.fmt_pct0},
+            name="edistyminen-kansalliset-toimijat",
+            title=t("progress.actors_title"),
+            source=ui.describe_source(actors["source_ref"].iloc[0]),
+            sortable=False,
+        )
+        st.caption(t("progress.actors_note"))
+        ui.source_caption(actors["source_ref"])
 
 # --- pillar 3: programme x county ------------------------------------------------------------------------------
 p3_periods = list(ui.q("progress/pillar3_periods")["period"])
-if not p3_periods:
-    st.subheader(t("progress.p3_title", period=period_text))
-    st.info(t("progress.p3_none"))
-else:
-    p3_period = period if period in p3_periods else p3_periods[-1]
-    st.subheader(t("progress.p3_title", period=fmt.period(p3_period)))
-    if p3_period != period:
-        st.info(t("progress.p3_other_period", period=period_text, shown=fmt.period(p3_period)))
-    p3 = ui.q("progress/pillar3_matrix", period=p3_period, yta=yta, regions=chosen)
-    if p3.empty:
-        st.info(t("progress.p3_filtered_out"))
+p3_period = (period if period in p3_periods else p3_periods[-1]) if p3_periods else None
+p3_title = t("progress.p3_title", period=fmt.period(p3_period) if p3_period else period_text)
+if ui.section(p3_title):
+    if p3_period is None:
+        st.info(t("progress.p3_none"))
     else:
-        p3["county"] = county_label(p3)
-        p3_labels = {c: ui.investment_label(c) for c in p3["investment_code"].unique()}
-        p3_codes = list(dict.fromkeys(p3["investment_code"]))
-        p3_long = p3.assign(
-            column=p3["investment_code"].map(p3_labels),
-            column_name=p3["investment_code"].map(p3_labels),
-            text=[
+        if p3_period != period:
+            st.info(t("progress.p3_other_period", period=period_text, shown=fmt.period(p3_period)))
+        p3 = ui.q("progress/pillar3_matrix", period=p3_period, yta=yta, regions=chosen)
+        if p3.empty:
+            st.info(t("progress.p3_filtered_out"))
+        else:
+            p3["county"] = county_label(p3)
+            p3_labels = {c: ui.investment_label(c) for c in p3["investment_code"].unique()}
+            p3_codes = list(dict.fromkeys(p3["investment_code"]))
+            p3["cell"] = [
                 ui.fmt_pct0(v) if part else t("progress.not_in_programme")
                 for v, part in zip(p3["percent"], p3["participates"], strict=True)
-            ],
-        )
-        p3_wide = p3.pivot_table(index="county", columns="investment_code", values="percent", aggfunc="first")
-        p3_wide = p3_wide.reindex(index=list(dict.fromkeys(p3["county"])), columns=p3_codes).reset_index()
-        p3_wide["mean"] = p3_wide[p3_codes].mean(axis=1, skipna=True)
-        p3_wide["yta"] = p3_wide["county"].map(p3.drop_duplicates("county").set_index("county")["yta"])
-        p3_rows = county_order(p3_wide, order)
-        ui.chart(
-            heatmap(
-                p3_long[["county", "column", "column_name", "percent", "text"]], p3_rows,
-                [p3_labels[c] for c in p3_codes],
-            ),
-            name=f"edistyminen-pilari-3-{p3_period}",
-            title=t("progress.p3_title", period=fmt.period(p3_period)),
-            source=ui.describe_source(p3["source_ref"].dropna().iloc[0]),
-        )
-        st.caption(t("progress.p3_legend", n=len(p3_rows)))
-        p3_table = pd.DataFrame({t("common.county"): p3_wide["county"], t("common.yta"): p3_wide["yta"].fillna("–")})
-        for c in p3_codes:
-            part = p3[p3["investment_code"] == c].set_index("county")
-            p3_table[p3_labels[c]] = [
-                ui.fmt_pct0(part.loc[k, "percent"]) if part.loc[k, "participates"] else t("progress.not_in_programme")
-                for k in p3_wide["county"]
             ]
-        p3_table = p3_table.set_index(t("common.county")).loc[p3_rows].reset_index()
-        with st.expander(t("progress.as_table")):
-            ui.table(
-                p3_table,
-                name=f"edistyminen-pilari-3-taulukko-{p3_period}",
-                title=t("progress.p3_title", period=fmt.period(p3_period)),
-                source=ui.describe_source(p3["source_ref"].dropna().iloc[0]),
-                sortable=False,
+            p3_long = p3.assign(
+                column=p3["investment_code"].map(p3_labels),
+                column_name=p3["investment_code"].map(p3_labels),
+                text=p3["cell"],
             )
-        ui.source_caption(p3["source_ref"])
+            p3_wide = p3.pivot_table(index="county", columns="investment_code", values="percent", aggfunc="first")
+            p3_wide = p3_wide.reindex(index=list(dict.fromkeys(p3["county"])), columns=p3_codes).reset_index()
+            p3_wide["mean"] = p3_wide[p3_codes].mean(axis=1, skipna=True)
+            p3_wide["yta"] = p3_wide["county"].map(p3.drop_duplicates("county").set_index("county")["yta"])
+            p3_rows = county_order(p3_wide, order)
+            ui.chart(
+                heatmap(
+                    ui.lang(), p3_long[["region_code", "county", "column", "column_name", "percent", "text"]],
+                    tuple(p3_rows), tuple(p3_labels[c] for c in p3_codes), focused_names(p3),
+                ),
+                name=f"edistyminen-pilari-3-{p3_period}",
+                title=p3_title,
+                source=source_of(p3),
+            )
+            st.caption(t("progress.p3_legend", n=len(p3_rows)))
+            cells = p3.pivot_table(index="county", columns="investment_code", values="cell", aggfunc="first")
+            p3_table = pd.DataFrame({t("common.county"): p3_wide["county"], t("common.yta"): p3_wide["yta"].fillna("–")})
+            for c in p3_codes:
+                p3_table[p3_labels[c]] = list(cells.loc[p3_wide["county"], c])
+            p3_table = p3_table.set_index(t("common.county")).loc[p3_rows].reset_index()
+            with st.expander(t("progress.as_table")):
+                ui.table(
+                    p3_table,
+                    name=f"edistyminen-pilari-3-taulukko-{p3_period}",
+                    title=p3_title,
+                    source=source_of(p3),
+                    sortable=False,
+                )
+            ui.source_caption(p3["source_ref"])
 
 # --- traffic lights -------------------------------------------------------------------------------------------
-st.subheader(t("progress.lights_title", period=period_text))
-lights = ui.q("progress/status_lights", period=period, yta=yta, regions=chosen, investments=investments)
-if lights.empty:
-    elsewhere = [p for p in ui.q("progress/status_light_periods")["period"] if p != period]
-    st.info(t("progress.lights_empty"))
-    if elsewhere:
-        st.caption(t("progress.lights_elsewhere", periods=", ".join(fmt.period(p) for p in elsewhere)))
-else:
-    lights["county"] = county_label(lights)
+if ui.section(t("progress.lights_title", period=period_text)):
+    lights = ui.q("progress/status_lights", period=period, yta=yta, regions=chosen, investments=investments)
+    if lights.empty:
+        elsewhere = [p for p in ui.q("progress/status_light_periods")["period"] if p != period]
+        st.info(t("progress.lights_empty"))
+        if elsewhere:
+            st.caption(t("progress.lights_elsewhere", periods=", ".join(fmt.period(p) for p in elsewhere)))
+    else:
+        lights["county"] = county_label(lights)
 
-    def status_text(s: str) -> str:
-        return t(f"progress.status.{s}")
+        def status_text(s: str) -> str:
+            return t(f"progress.status.{s}")
 
-    dim_names = [t(f"progress.dim.{d}") for d in DIMENSIONS]
-    for inv, part in lights.groupby("investment_code", sort=True):
-        st.markdown(f"**{ui.investment_label(inv)}**")
-        present = set(part["county"])
-        counties = [c for c in row_order if c in present] + sorted(present - set(row_order))
-        grid = pd.MultiIndex.from_product([counties, DIMENSIONS], names=["county", "dimension"]).to_frame(index=False)
-        grid = grid.merge(part[["county", "dimension", "status", "source_ref"]], on=["county", "dimension"], how="left")
-        grid["dim_name"] = grid["dimension"].map(lambda d: t(f"progress.dim.{d}"))
-        grid["text"] = grid["status"].map(lambda s: "–" if fmt.is_missing(s) else status_text(s))
-        grid["fill"] = grid["status"].map(lambda s: STATUS_STYLE.get(s, (MISSING_FILL, "#222222"))[0])
-        grid["ink"] = grid["status"].map(lambda s: STATUS_STYLE.get(s, (MISSING_FILL, "#222222"))[1])
-        lbase = alt.Chart(grid).encode(
-            x=alt.X("dim_name:N", sort=dim_names, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
-            y=alt.Y("county:N", sort=counties, title=None),
-            tooltip=[
-                alt.Tooltip("county:N", title=t("common.county")),
-                alt.Tooltip("dim_name:N", title=t("progress.col_dimension")),
-                alt.Tooltip("text:N", title=t("progress.col_status")),
-            ],
-        )
-        ui.chart(
-            alt.layer(
-                lbase.mark_rect(stroke="white", strokeWidth=2).encode(color=alt.Color("fill:N", scale=None)),
-                lbase.mark_text(fontSize=14, fontWeight="bold").encode(text="text:N", color=alt.Color("ink:N", scale=None)),
-            ).properties(height=40 * len(counties) + 60),
-            name=f"liikennevalot-{inv}-{period}",
-            title=f"{t('progress.lights_title', period=period_text)} — {ui.investment_label(inv)}",
-            source=ui.describe_source(part["source_ref"].iloc[0]),
-        )
-        lt = grid.pivot_table(index="county", columns="dim_name", values="text", aggfunc="first")
-        lt = lt.reindex(index=counties, columns=dim_names).rename_axis(None, axis=1).reset_index()
-        lt = lt.rename(columns={"county": t("common.county")})
-        with st.expander(t("progress.as_table")):
-            ui.table(
-                lt, name=f"liikennevalot-taulukko-{inv}-{period}", title=ui.investment_label(inv),
-                source=ui.describe_source(part["source_ref"].iloc[0]), sortable=False,
+        dim_names = [t(f"progress.dim.{d}") for d in DIMENSIONS]
+        for inv, part in lights.groupby("investment_code", sort=True):
+            st.markdown(f"**{ui.investment_label(inv)}**")
+            present = set(part["county"])
+            counties = [c for c in row_order if c in present] + sorted(present - set(row_order))
+            grid = pd.MultiIndex.from_product([counties, DIMENSIONS], names=["county", "dimension"]).to_frame(index=False)
+            grid = grid.merge(part[["county", "dimension", "status"]], on=["county", "dimension"], how="left")
+            grid["dim_name"] = grid["dimension"].map(lambda d: t(f"progress.dim.{d}"))
+            grid["text"] = grid["status"].map(lambda s: "–" if fmt.is_missing(s) else status_text(s))
+            grid["fill"] = grid["status"].map(lambda s: STATUS_STYLE.get(s, (MISSING_FILL, "#222222"))[0])
+            grid["ink"] = grid["status"].map(lambda s: STATUS_STYLE.get(s, (MISSING_FILL, "#222222"))[1])
+            ui.chart(
+                lights_chart(ui.lang(), grid[["county", "dim_name", "text", "fill", "ink"]], tuple(counties),
+                             focused_names(part)),
+                name=f"liikennevalot-{inv}-{period}",
+                title=f"{t('progress.lights_title', period=period_text)} — {ui.investment_label(inv)}",
+                source=ui.describe_source(part["source_ref"].iloc[0]),
             )
-        ui.source_caption(part["source_ref"])
-    st.caption(
-        t("progress.lights_legend") + " " + " · ".join(status_text(s) for s in STATUS_STYLE) + ". " + t("progress.lights_missing")
-    )
+            lt = grid.pivot_table(index="county", columns="dim_name", values="text", aggfunc="first")
+            lt = lt.reindex(index=counties, columns=dim_names).rename_axis(None, axis=1).reset_index()
+            lt = lt.rename(columns={"county": t("common.county")})
+            with st.expander(t("progress.as_table")):
+                ui.table(
+                    lt, name=f"liikennevalot-taulukko-{inv}-{period}", title=ui.investment_label(inv),
+                    source=ui.describe_source(part["source_ref"].iloc[0]), sortable=False,
+                )
+            ui.source_caption(part["source_ref"])
+        st.caption(
+            t("progress.lights_legend") + " " + " · ".join(status_text(s) for s in STATUS_STYLE) + ". "
+            + t("progress.lights_missing")
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -128,3 +129,23 @@ def test_traffic_lights_grid_when_data_exist(lights_db, monkeypatch):
     page = texts(at)
     assert "P4I1 · Hoitotakuu ja hoitoon pääsy" in page and "✕ Toimia tarvitaan" in page
     assert not any("status_lights.csv" in i.value for i in at.info)
+
+
+def test_presentation_mode_one_section_and_the_focused_county_framed(app_db):
+    at = run_page("edistyminen", {"esitys": "1", "osa": "2", "kausi": "2024-Q3"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Kansalliset toimijat"]  # section 2 of 4, alone
+    assert len(at.table) == 1 and at.table[0].value.iloc[0]["Toimija"] == "Sosiaalialan osaamiskeskus"
+    assert not at.get("vega_lite_chart")
+    # the heatmap (section 1) with the county in focus (?alue=06): Satakunta's row label bold and framed
+    at = run_page("edistyminen", {"esitys": "1", "osa": "1", "kausi": "2024-Q3", "alue": "06"})
+    assert not at.exception
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    weight = spec["layer"][0]["encoding"]["y"]["axis"]["labelFontWeight"]
+    assert weight["condition"]["value"] == "bold" and "'Satakunta'" in weight["condition"]["test"]
+    assert "'Varsinais-Suomi'" not in weight["condition"]["test"]
+    frame = spec["layer"][-1]
+    assert frame["mark"]["filled"] is False and frame["mark"]["stroke"] == "black"
+    cells = chart_data(at, 0)
+    sata = cells[(cells["region_code"] == "06") & (cells["column"] == P4I2)].iloc[0]
+    assert sata["county"] == "Satakunta" and sata["text"] == "60\u00a0%"

@@ -1,8 +1,10 @@
 """AppTest: the pillar 3 page (work-ability programme and IPS)."""
 
-from apptest_helpers import module_run, run_page, shown, texts
+import json
 
-from rrp_data import exports
+from apptest_helpers import chart_data, module_run, run_page, shown, texts
+
+from rrp_data import charts, exports
 
 
 def test_renders_key_figures_targets_and_narratives(default_run):
@@ -72,3 +74,24 @@ def test_csv_download_matches_table(app_db):
 
 
 default_run = module_run("pilari3")
+
+
+def test_presentation_mode_one_section_and_the_focused_county_highlighted(app_db):
+    at = run_page("pilari3", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["EU-tavoitteet"]  # section 2, alone
+    assert {m.label: m.value for m in at.metric} == {"Tavoite 10–12/2024": "5", "Tavoite 31.12.2025": "6"}
+    assert not at.table and not at.get("vega_lite_chart") and not at.tabs
+    # the findings: one section per programme (no tabs on a presentation screen)
+    assert at.session_state["_view"]["sections"][-2:] == ["Mitä alueet raportoivat"] * 2
+    # the progress chart (section 4) with the county in focus (?alue=05): its bars primary, the others muted
+    at = run_page("pilari3", {"esitys": "1", "osa": "4", "alue": "05"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Edistymisprosentti alueittain 7–9/2024"]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    colour = spec["spec"]["layer"][0]["encoding"]["color"]
+    assert colour["condition"]["test"] == "datum['region_code'] === '05'"
+    assert (colour["condition"]["value"], colour["value"]) == (charts.PRIMARY, charts.MUTED)
+    bars = chart_data(at, 0)
+    vs = bars[bars["region_code"] == "05"].set_index("programme")["label"]
+    assert vs.to_dict() == {"Työkykyohjelma": "90\u00a0%", "IPS – Sijoita ja valmenna!": "70\u00a0%"}

@@ -27,11 +27,13 @@ def main(pages: Mapping[str, Sequence[PageRow]]) -> None:
 
     st.set_page_config(page_title="RRP-seuranta", page_icon=":material/monitoring:", layout="wide")
 
+    ui.set_run_lang(st.query_params.get("lang", "fi"))  # notices below are already in the linked language
     ui.check_unknown_params()
     present.check_param()
     st.session_state["_lang"] = ui.param_select(
         "lang", ["fi", "sv", "en"], "fi", ui.t("filter.lang"), format_func=str.upper, widget="segmented"
     ) or "fi"
+    ui.set_run_lang(st.session_state["_lang"])
     ui.set_document_lang()
 
     presenting = ui.presenting()

@@ -26,8 +26,19 @@ from .paths import db_path
 # ----------------------------------------------------------------------------- language
 
 
+_run = threading.local()  # per script-run thread: the language, set by the shell at the start of each run
+
+
+def set_run_lang(code: str) -> None:
+    _run.lang = code if code in i18n.LANGS else "fi"
+
+
 def lang() -> str:
-    """The UI language: set by app.py's switch, else ``?lang=`` in the address, else Finnish."""
+    """The UI language: set by the shell's switch for this run, else ``?lang=`` in the address, else Finnish.
+    (Read hundreds of times per run, hence the thread-local rather than a session-state lookup each time.)"""
+    code = getattr(_run, "lang", None)
+    if code is not None:
+        return code
     chosen = st.session_state.get("_lang") or st.query_params.get("lang", "fi")
     return chosen if chosen in i18n.LANGS else "fi"
 
@@ -133,7 +144,7 @@ def project_areas() -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- URL state
 
-KNOWN_PARAMS = {"kausi", "yta", "alueet", "investointi", "alue", "lang", "esitys", "osa", "vuosi", "vertailu", "kausi2"}
+KNOWN_PARAMS = {"kausi", "yta", "alueet", "investointi", "alue", "lang", "esitys", "osa", "vuosi", "vertailu", "kausi2", "indikaattori", "vuosi2"}
 YTAS = ("Etelä-Suomi", "Sisä-Suomi", "Itä-Suomi", "Länsi-Suomi", "Pohjois-Suomi")
 
 

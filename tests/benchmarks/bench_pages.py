@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import apptest_helpers  # noqa: E402,F401  (pages run inside the shell, as on the server)
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from rrp_data.build import build  # noqa: E402
@@ -65,6 +66,7 @@ def measure() -> dict:
     out = {"empty_page_seconds": round(empty, 4), "bare_script_seconds": round(bare, 4), "pages": {}}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()  # the first run registers st.navigation's pages; then switch as a user would
         at.switch_page(f"pages/{page}.py")
         s = _warm_time(at)
         out["pages"][page] = {
@@ -79,6 +81,7 @@ def test_bench_pages(benchmark):
     build(SOURCES_DIR, db, log=lambda _m: None)
     os.environ["RRP_DB"] = str(db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
     at.switch_page("pages/inv4_digi.py")
     at.run()
     benchmark.pedantic(at.run, rounds=5, iterations=1)

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from rrp_data import charts, fmt, ui
+from rrp_data import charts, figures, fmt, ui
 
 t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
@@ -47,40 +47,103 @@ def period_text(period: str, kind: str) -> str:
 
 target = target_rows.iloc[0] if not target_rows.empty else None
 eu_code = target["indicator_code"] if target is not None else "access7d:all:all"
+focus = ui.focus_regions(filters)
+
+# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def access_chart(lang: str, points: pd.DataFrame, x_order: tuple[str, ...], row_order: tuple[str, ...],
+                 rules: tuple[tuple[float, str], tuple[float, str]] | None) -> dict:
+    """The four rows over the periods, each named next to its last point, with the target and the baseline.
+    No legend: direct labels survive the PNG export and do not lean on colour; the rows also differ by point
+    shape and dash pattern. ``rules``: ((target, label), (baseline, label))."""
+    x_enc = alt.X("x:N", sort=list(x_order), title=None, axis=alt.Axis(labelAngle=0))
+    y_enc = alt.Y("value:Q", title=t("inv1.axis_share"), scale=alt.Scale(domain=[40, 85]))
+    colour = alt.Color("row:N", sort=list(row_order), scale=alt.Scale(range=LINE_COLOURS), legend=None)
+    tooltip = [
+        alt.Tooltip("row:N", title=t("inv1.col_row")),
+        alt.Tooltip("x:N", title=t("common.period")),
+        alt.Tooltip("label:N", title=t("common.value")),
+    ]
+    line = alt.Chart(points).mark_line(strokeWidth=3).encode(
+        x=x_enc, y=y_enc, color=colour, strokeDash=alt.StrokeDash("row:N", sort=list(row_order), legend=None)
+    )
+    dots = alt.Chart(points).mark_point(size=160, filled=True, opacity=1).encode(
+        x=x_enc, y=y_enc, color=colour, shape=alt.Shape("row:N", sort=list(row_order), legend=None), tooltip=tooltip
+    )
+    # value labels right of the points, on a white halo so that a crossing line never hides them
+    halo = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold", stroke="white", strokeWidth=5).encode(
+        x=x_enc, y=y_enc, text="text:N"
+    )
+    vals = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold").encode(
+        x=x_enc, y=y_enc, text="text:N", color=colour
+    )
+    layers = [line, dots, halo, vals]
+    if rules is not None:
+        (target_value, target_label), (baseline_value, baseline_label) = rules
+        layers.append(charts.rule(target_value, target_label, charts.TARGET, orient="y"))
+        layers.append(charts.rule(baseline_value, baseline_label, "#555555", orient="y", dash=(2, 2), side="below"))
+    # the width is for the PNG (the page stretches); the padding leaves room for the line names on the right
+    return charts.spec(
+        alt.layer(*layers).properties(height=520, width=1000, padding={"left": 5, "top": 5, "bottom": 5, "right": 340})
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def completion_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset) -> dict:
+    """Completion % per county: under 100 % in orange, complete in blue (the value is printed on every bar);
+    with a county in focus, that county in the primary colour and the others muted."""
+    base = alt.Chart(bars_df).encode(
+        y=alt.Y("county:N", sort=alt.EncodingSortField("percent", order="ascending"), title=None),
+        x=alt.X(
+            "percent:Q", title=t("inv1.axis_completion"), scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(values=[0, 25, 50, 75, 100]),
+        ),
+        tooltip=[alt.Tooltip("county:N", title=t("common.county")), alt.Tooltip("label:N", title="%")],
+    )
+    colour = charts.highlight(focus) if focus else alt.condition(
+        alt.datum.percent < 100, alt.value(charts.OKABE_ITO[1]), alt.value(charts.PRIMARY)
+    )
+    bars = base.mark_bar().encode(color=colour)
+    labels = base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N")
+    return charts.spec(alt.layer(bars, labels).properties(height=max(140, 30 * len(bars_df)), width=1000))
+
 
 # --- key figures ------------------------------------------------------------------------------------------
 eu_vals = access[access["indicator_code"] == eu_code]
 latest_avg = eu_vals[eu_vals["slot"] == "avg"].tail(1)
-c1, c2, c3 = st.columns(3)
-if target is not None:
-    c1.metric(f"{t('common.baseline')} {fmt.period(target['baseline_period'])}", ui.fmt_pct0(target["baseline"]))
-if not latest_avg.empty:
-    la = latest_avg.iloc[0]
-    c2.metric(t("inv1.latest", period=period_text(la["period"], la["kind"])), ui.fmt_pct(la["value"]))
-else:
-    c2.metric(t("common.latest"), ui.fmt_pct(None))
-if target is not None:
-    c3.metric(f"{t('common.target')} {fmt.period(target['target_period'])}", ui.fmt_pct0(target["target"]))
-ui.source_caption(
-    ([target["source_ref"]] if target is not None else []) + list(latest_avg["source_ref"])
-)
-if target is not None:
-    st.caption(target["definition_fi"])
+if ui.section(t("common.key_figures")):
+    c1, c2, c3 = st.columns(3)
+    if target is not None:
+        c1.metric(f"{t('common.baseline')} {fmt.period(target['baseline_period'])}", ui.fmt_pct0(target["baseline"]))
+    if not latest_avg.empty:
+        la = latest_avg.iloc[0]
+        c2.metric(t("inv1.latest", period=period_text(la["period"], la["kind"])), ui.fmt_pct(la["value"]))
+    else:
+        c2.metric(t("common.latest"), ui.fmt_pct(None))
+    if target is not None:
+        c3.metric(f"{t('common.target')} {fmt.period(target['target_period'])}", ui.fmt_pct0(target["target"]))
+    ui.source_caption(
+        ([target["source_ref"]] if target is not None else []) + list(latest_avg["source_ref"])
+    )
+    if target is not None:
+        st.caption(target["definition_fi"])
 
 # --- achievement statements ---------------------------------------------------------------------------------
-st.subheader(t("inv1.achievements_title"))
-if achievements.empty:
-    st.info(t("inv1.no_statement"))
-for _, a in achievements.iterrows():
-    status = STATUS_TEXT.get(a["achieved"], a["achieved"])
-    text = f"**{status}** · {t('inv1.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
-    box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
-    box(text)
-    ui.source_caption(a["source_ref"])
+if ui.section(t("inv1.achievements_title")):
+    if achievements.empty:
+        st.info(t("inv1.no_statement"))
+    for _, a in achievements.iterrows():
+        status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+        text = f"**{status}** · {t('inv1.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
+        box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
+        box(text)
+        ui.source_caption(a["source_ref"])
 
 # --- the 7-day table -------------------------------------------------------------------------------------------
-st.subheader(t("inv1.table_title"))
 codes = list(dict.fromkeys(access["indicator_code"]))
+access_source = ui.describe_source(access["source_ref"].iloc[0]) if not access.empty else ""
 
 
 def slot_header(slot: str) -> str:
@@ -91,186 +154,138 @@ def slot_header(slot: str) -> str:
     return {"year": t("inv1.slot_year"), "month": t("inv1.slot_month"), "avg": t("inv1.slot_avg")}[slot]
 
 
-headers = {s: slot_header(s) for s in ("year", "month", "avg")}
-col_arrow, col_ref, col_ref_period, col_change = (
-    t("inv1.col_direction"), t("inv1.col_reference"), t("inv1.col_reference_period"), t("inv1.col_change")
-)
-
-
 def slot_value(rows: pd.DataFrame, slot: str) -> float | None:
     return rows.loc[slot, "value"] if slot in rows.index else None
 
 
-records = []
-for code in codes:
-    rows = access[access["indicator_code"] == code].set_index("slot")
-    avg, ref = slot_value(rows, "avg"), slot_value(rows, "reference")
-    arrow = rows.loc["avg", "doc_arrow"] if "avg" in rows.index else None
-    computed = False
-    if (arrow is None or fmt.is_missing(arrow)) and avg is not None and ref is not None:
-        arrow, computed = ("↑" if avg > ref else "↓" if avg < ref else "→"), True
-    arrow_text = t("common.no_data") if arrow is None or fmt.is_missing(arrow) else f"{arrow} {ARROW_TEXT.get(arrow, '')}"
-    if computed:
-        arrow_text += f" ({t('inv1.computed')})"
-    records.append(
-        {
-            t("inv1.col_row"): row_label(code, rows["name_fi"].iloc[0]),
-            headers["year"]: slot_value(rows, "year"),
-            headers["month"]: slot_value(rows, "month"),
-            headers["avg"]: avg,
-            col_arrow: arrow_text,
-            col_ref: ref,
-            col_ref_period: period_text(rows.loc["reference", "period"], rows.loc["reference", "kind"])
-            if "reference" in rows.index else t("common.no_data"),
-            col_change: round(avg - ref, 1) if avg is not None and ref is not None else None,
-        }
+if ui.section(t("inv1.table_title")):
+    headers = {s: slot_header(s) for s in ("year", "month", "avg")}
+    col_arrow, col_ref, col_ref_period, col_change = (
+        t("inv1.col_direction"), t("inv1.col_reference"), t("inv1.col_reference_period"), t("inv1.col_change")
     )
-table = pd.DataFrame.from_records(records)
-pct_cols = [headers["year"], headers["month"], headers["avg"], col_ref]
-ui.table(
-    table,
-    formats={**{c: ui.fmt_pct for c in pct_cols}, col_change: ui.fmt_points},
-    name="hoitoon-paasy-7-vrk",
-    title=t("inv1.table_title"),
-    source=ui.describe_source(access["source_ref"].iloc[0]) if not access.empty else "",
-    sortable=False,
-)
-st.caption(t("inv1.table_note", avg=headers["avg"]))
-ui.source_caption(access["source_ref"])
-ref_notes = access[access["slot"] == "reference"]
-if not ref_notes.empty:
-    with st.expander(t("inv1.notes_title")):
-        for _, r in ref_notes.iterrows():
-            st.markdown(f"- **{row_label(r['indicator_code'], r['name_fi'])}** ({r['period_label']}): {r['note']}")
-        ui.source_caption(ref_notes["source_ref"])
+    records = []
+    for code in codes:
+        rows = access[access["indicator_code"] == code].set_index("slot")
+        avg, ref = slot_value(rows, "avg"), slot_value(rows, "reference")
+        arrow = rows.loc["avg", "doc_arrow"] if "avg" in rows.index else None
+        computed = False
+        if (arrow is None or fmt.is_missing(arrow)) and avg is not None and ref is not None:
+            arrow, computed = ("↑" if avg > ref else "↓" if avg < ref else "→"), True
+        arrow_text = t("common.no_data") if arrow is None or fmt.is_missing(arrow) else f"{arrow} {ARROW_TEXT.get(arrow, '')}"
+        if computed:
+            arrow_text += f" ({t('inv1.computed')})"
+        records.append(
+            {
+                t("inv1.col_row"): row_label(code, rows["name_fi"].iloc[0]),
+                headers["year"]: slot_value(rows, "year"),
+                headers["month"]: slot_value(rows, "month"),
+                headers["avg"]: avg,
+                col_arrow: arrow_text,
+                col_ref: ref,
+                col_ref_period: period_text(rows.loc["reference", "period"], rows.loc["reference", "kind"])
+                if "reference" in rows.index else t("common.no_data"),
+                col_change: round(avg - ref, 1) if avg is not None and ref is not None else None,
+            }
+        )
+    table = pd.DataFrame.from_records(records)
+    pct_cols = [headers["year"], headers["month"], headers["avg"], col_ref]
+    ui.table(
+        table,
+        formats={**{c: ui.fmt_pct for c in pct_cols}, col_change: ui.fmt_points},
+        name="hoitoon-paasy-7-vrk",
+        title=t("inv1.table_title"),
+        source=access_source,
+        sortable=False,
+    )
+    st.caption(t("inv1.table_note", avg=headers["avg"]))
+    ui.source_caption(access["source_ref"])
+    ref_notes = access[access["slot"] == "reference"]
+    if not ref_notes.empty:
+        with st.expander(t("inv1.notes_title")):
+            for _, r in ref_notes.iterrows():
+                st.markdown(f"- **{row_label(r['indicator_code'], r['name_fi'])}** ({r['period_label']}): {r['note']}")
+            ui.source_caption(ref_notes["source_ref"])
 
 # --- chart: the four rows over the periods, with the target and the baseline ---------------------------------------
-st.subheader(t("inv1.chart_title"))
-points = access.sort_values(["end_date", "start_date"]).assign(
-    row=lambda d: [row_label(c, n) for c, n in zip(d["indicator_code"], d["name_fi"], strict=True)],
-    x=lambda d: [period_text(p, k) for p, k in zip(d["period"], d["kind"], strict=True)],
-    label=lambda d: d["value"].map(ui.fmt_pct),
-)
-x_order = list(dict.fromkeys(points["x"]))
-row_order = [row_label(c, "") for c in codes]
-# No legend: each line is named next to its last point (direct labels survive the PNG export and do not lean
-# on colour); the rows also differ by point shape and dash pattern.
-x_enc = alt.X("x:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=0))
-y_enc = alt.Y("value:Q", title=t("inv1.axis_share"), scale=alt.Scale(domain=[40, 85]))
-colour = alt.Color("row:N", sort=row_order, scale=alt.Scale(range=LINE_COLOURS), legend=None)
-points["rank"] = points["x"].map(x_order.index)
-last = points["rank"] == points.groupby("row")["rank"].transform("max")
-points["text"] = points["label"].where(~last, points["label"] + "  " + points["row"])
-tooltip = [
-    alt.Tooltip("row:N", title=t("inv1.col_row")),
-    alt.Tooltip("x:N", title=t("common.period")),
-    alt.Tooltip("label:N", title=t("common.value")),
-]
-line = alt.Chart(points).mark_line(strokeWidth=3).encode(
-    x=x_enc, y=y_enc, color=colour, strokeDash=alt.StrokeDash("row:N", sort=row_order, legend=None)
-)
-dots = alt.Chart(points).mark_point(size=160, filled=True, opacity=1).encode(
-    x=x_enc, y=y_enc, color=colour, shape=alt.Shape("row:N", sort=row_order, legend=None), tooltip=tooltip
-)
-# value labels right of the points, on a white halo so that a crossing line never hides them
-halo = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold", stroke="white", strokeWidth=5).encode(
-    x=x_enc, y=y_enc, text="text:N"
-)
-vals = alt.Chart(points).mark_text(dx=12, align="left", fontWeight="bold").encode(
-    x=x_enc, y=y_enc, text="text:N", color=colour
-)
-layers = [line, dots, halo, vals]
-if target is not None:
-    layers.append(
-        charts.rule(
-            float(target["target"]),
-            f"{t('common.target')} {ui.fmt_pct0(target['target'])} ({fmt.period(target['target_period'])})",
-            charts.TARGET, orient="y",
-        )
+if ui.section(t("inv1.chart_title")):
+    points = access.sort_values(["end_date", "start_date"]).assign(
+        row=lambda d: [row_label(c, n) for c, n in zip(d["indicator_code"], d["name_fi"], strict=True)],
+        x=lambda d: [period_text(p, k) for p, k in zip(d["period"], d["kind"], strict=True)],
+        label=lambda d: d["value"].map(ui.fmt_pct),
     )
-    layers.append(
-        charts.rule(
-            float(target["baseline"]),
-            f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])} ({fmt.period(target['baseline_period'])})",
-            "#555555", orient="y", dash=(2, 2), side="below",
+    x_order = list(dict.fromkeys(points["x"]))
+    points["rank"] = points["x"].map(x_order.index)
+    last = points["rank"] == points.groupby("row")["rank"].transform("max")
+    points["text"] = points["label"].where(~last, points["label"] + "  " + points["row"])
+    rules = None
+    if target is not None:
+        rules = (
+            (float(target["target"]),
+             f"{t('common.target')} {ui.fmt_pct0(target['target'])} ({fmt.period(target['target_period'])})"),
+            (float(target["baseline"]),
+             f"{t('common.baseline')} {ui.fmt_pct0(target['baseline'])} ({fmt.period(target['baseline_period'])})"),
         )
+    ui.chart(
+        access_chart(ui.lang(), points[["x", "value", "row", "label", "text"]], tuple(x_order),
+                     tuple(row_label(c, "") for c in codes), rules),
+        name="hoitoon-paasy-7-vrk-kuva",
+        title=t("inv1.chart_title"),
+        source=access_source,
     )
-ui.chart(
-    # the width is for the PNG (the page stretches); the padding leaves room for the line names on the right
-    alt.layer(*layers).properties(height=520, width=1000, padding={"left": 5, "top": 5, "bottom": 5, "right": 340}),
-    name="hoitoon-paasy-7-vrk-kuva",
-    title=t("inv1.chart_title"),
-    source=ui.describe_source(access["source_ref"].iloc[0]) if not access.empty else "",
-)
-st.caption(t("inv1.chart_note"))
-ui.source_caption(access["source_ref"])
+    st.caption(t("inv1.chart_note"))
+    ui.source_caption(access["source_ref"])
 
 # --- completion per county ------------------------------------------------------------------------------------------
-st.subheader(t("inv1.completion_title"))
-if completion.empty:
-    st.info(t("inv1.no_completion"))
-else:
-    completion["county"] = completion["name_sv"] if ui.lang() == "sv" else completion["short_name_fi"]
-    completion["yta"] = completion["yta"].fillna("–")
-    periods = list(dict.fromkeys(completion["period"]))  # newest first
-    latest = periods[0]
-    bars_df = completion[completion["period"] == latest].assign(label=lambda d: d["percent"].map(ui.fmt_pct0))
-    base = alt.Chart(bars_df).encode(
-        y=alt.Y("county:N", sort=alt.EncodingSortField("percent", order="ascending"), title=None),
-        x=alt.X(
-            "percent:Q", title=t("inv1.axis_completion"), scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(values=[0, 25, 50, 75, 100]),
-        ),
-        tooltip=[alt.Tooltip("county:N", title=t("common.county")), alt.Tooltip("label:N", title="%")],
-    )
-    bars = base.mark_bar().encode(
-        color=alt.condition(alt.datum.percent < 100, alt.value(charts.OKABE_ITO[1]), alt.value(charts.PRIMARY))
-    )
-    labels = base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N")
-    ui.chart(
-        alt.layer(bars, labels).properties(height=max(140, 30 * len(bars_df)), width=1000),
-        name="investointi-1-toteuma-kuva",
-        title=t("inv1.completion_chart_title", period=fmt.period(latest)),
-        source=ui.describe_source(bars_df["source_ref"].iloc[0]),
-    )
-    notes = bars_df["note"].dropna().unique()
-    st.caption(t("inv1.completion_note", period=fmt.period(latest)) + (f" {t('inv1.source_note')}: " + "; ".join(notes) if len(notes) else ""))
-    ui.source_caption(bars_df["source_ref"])
+if ui.section(t("inv1.completion_title")):
+    if completion.empty:
+        st.info(t("inv1.no_completion"))
+    else:
+        completion["county"] = completion["name_sv"] if ui.lang() == "sv" else completion["short_name_fi"]
+        completion["yta"] = completion["yta"].fillna("–")
+        periods = list(dict.fromkeys(completion["period"]))  # newest first
+        latest = periods[0]
+        bars_df = completion[completion["period"] == latest].assign(label=lambda d: d["percent"].map(ui.fmt_pct0))
+        shown_codes = set(bars_df["region_code"])
+        ui.chart(
+            completion_chart(ui.lang(), bars_df[["region_code", "county", "percent", "label"]],
+                             focus if not shown_codes <= focus else frozenset()),
+            name="investointi-1-toteuma-kuva",
+            title=t("inv1.completion_chart_title", period=fmt.period(latest)),
+            source=ui.describe_source(bars_df["source_ref"].iloc[0]),
+        )
+        notes = bars_df["note"].dropna().unique()
+        st.caption(
+            t("inv1.completion_note", period=fmt.period(latest))
+            + (f" {t('inv1.source_note')}: " + "; ".join(notes) if len(notes) else "")
+        )
+        ui.source_caption(bars_df["source_ref"])
 
-    wide = completion.pivot_table(index=["county", "yta"], columns="period", values="percent", aggfunc="first")
-    wide = wide.reset_index().sort_values("county")
-    cols = {p: t("inv1.col_completion", period=fmt.period(p)) for p in periods}
-    display = pd.DataFrame(
-        {t("common.county"): wide["county"], t("common.yta"): wide["yta"], **{cols[p]: wide[p] for p in periods}}
-    )
-    ui.table(
-        display,
-        formats={c: ui.fmt_pct0 for c in cols.values()},
-        name="investointi-1-toteuma-alueittain",
-        title=t("inv1.completion_title"),
-        source=ui.describe_source(completion["source_ref"].iloc[0]),
-    )
-    ui.source_caption(completion["source_ref"])
-    st.caption(t("inv1.completion_table_note"))
+        wide = completion.pivot_table(index=["county", "yta"], columns="period", values="percent", aggfunc="first")
+        wide = wide.reset_index().sort_values("county")
+        cols = {p: t("inv1.col_completion", period=fmt.period(p)) for p in periods}
+        display = pd.DataFrame(
+            {t("common.county"): wide["county"], t("common.yta"): wide["yta"], **{cols[p]: wide[p] for p in periods}}
+        )
+        ui.table(
+            display,
+            formats={c: ui.fmt_pct0 for c in cols.values()},
+            name="investointi-1-toteuma-alueittain",
+            title=t("inv1.completion_title"),
+            source=ui.describe_source(completion["source_ref"].iloc[0]),
+        )
+        ui.source_caption(completion["source_ref"])
+        st.caption(t("inv1.completion_table_note"))
 
 # --- survey figures -------------------------------------------------------------------------------------------------
 survey = ui.q("inv1/survey")
-if not survey.empty:
-    st.subheader(t("inv1.survey_title"))
-    ui.table(
-        pd.DataFrame(
-            {
-                t("inv1.col_measure"): survey["name_fi"],
-                t("common.value"): survey["value"],
-                t("common.period"): survey["period"].map(fmt.period),
-                t("inv1.col_note"): survey["note"],
-            }
-        ),
-        formats={t("common.value"): ui.fmt_num},
+if not survey.empty and ui.section(t("inv1.survey_title")):
+    figures.figure_table(
+        survey,
+        measure=t("inv1.col_measure"),
+        note=t("inv1.col_note"),
         name="investointi-1-kysely",
         title=t("inv1.survey_title"),
         sortable=False,
     )
-    ui.source_caption(survey["source_ref"])
 
 ui.narratives("P4I1")

@@ -1,8 +1,10 @@
 """AppTest: the investment 1 page (7-day access to care, completion per county)."""
 
-from apptest_helpers import module_run, run_page, shown, texts
+import json
 
-from rrp_data import exports
+from apptest_helpers import chart_data, module_run, run_page, shown, texts
+
+from rrp_data import charts, exports
 
 ALL_ALL = "Kaikki ammatit, kaikki yhteystavat"
 
@@ -75,3 +77,21 @@ def test_csv_download_matches_table(app_db):
 
 
 default_run = module_run("inv1_hoitoon_paasy")
+
+
+def test_presentation_mode_one_section_and_the_focused_county_highlighted(app_db):
+    at = run_page("inv1_hoitoon_paasy", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Onko tavoite saavutettu?"]  # section 2, alone
+    assert any("Tavoite saavutettiin vuonna 2024" in s.value for s in at.success)
+    assert not at.metric and not at.table and not at.get("vega_lite_chart")
+    # completion per county (section 5) with Etelä-Karjala in focus: its bar primary, the others muted
+    at = run_page("inv1_hoitoon_paasy", {"esitys": "1", "osa": "5", "alue": "11"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Investoinnin toteuma alueittain"]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["condition"]["test"] == "datum['region_code'] === '11'"
+    assert (colour["condition"]["value"], colour["value"]) == (charts.PRIMARY, charts.MUTED)
+    bars = chart_data(at, 0).set_index("region_code")
+    assert bars.loc["11", "label"] == "90\u00a0%" and len(bars) == 22

@@ -12,12 +12,8 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.inv2", t("inv2.intro"))
 
-GROUPS = {
-    "models": t("inv2.group_models"),
-    "tray": t("inv2.group_tray"),
-    "tarmoa": t("inv2.group_tarmoa"),
-    "start": t("inv2.group_start"),
-}
+GROUP_KEYS = ("models", "tray", "tarmoa", "start")
+GROUPS = {g: t(f"inv2.group_{g}") for g in GROUP_KEYS}
 ITEMS = {  # indicator code -> (group, label)
     "p4i2:innokyla_models": ("models", t("inv2.item_innokyla")),
     "p4i2:referral_practices": ("models", t("inv2.item_referral")),
@@ -50,60 +46,13 @@ def share_text(code: str) -> str:
     return f"{ui.fmt_num(r['value'])}/{ui.fmt_num(r['denominator'])}" if not fmt.is_missing(r["denominator"]) else ui.fmt_num(r["value"])
 
 
-# --- EU target and its achievement -------------------------------------------------------------------------
-st.subheader(t("inv2.target_title"))
-if eu.empty:
-    st.info(t("common.no_data"))
-else:
-    tg = eu.iloc[0]
-    c1, c2 = st.columns([1, 3])
-    c1.metric(f"{t('common.target')} {fmt.period(tg['target_period'])}", t("inv2.n_areas", n=ui.fmt_num(tg["target"])))
-    with c2:
-        st.markdown(f"**{tg['name_fi']}**")
-        st.markdown(tg["definition_fi"] or "")
-        ui.source_caption(tg["source_ref"])
-    statements = eu[eu["statement_fi"].notna()]
-    if statements.empty:
-        st.info(t("inv2.no_statement"))
-    for _, a in statements.iterrows():
-        status = STATUS_TEXT.get(a["achieved"], a["achieved"])
-        text = f"**{status}** · {t('inv2.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
-        box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
-        box(text + (f"\n\n{t('inv2.unknown_note')}" if a["achieved"] == "unknown" else ""))
-        ui.source_caption(a["statement_source_ref"])
+# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
-# --- key figures -------------------------------------------------------------------------------------------------
-st.subheader(t("inv2.figures_title"))
-k1, k2, k3 = st.columns(3)
-for col, code, key in (
-    (k1, "p4i2:innokyla_models", "inv2.metric_innokyla"),
-    (k2, "p4i2:referral_practices", "inv2.metric_referral"),
-):
-    period = fmt.period(val.loc[code, "period"]) if code in val.index else t("common.no_data")
-    col.metric(t(key, period=period), share_text(code))
-growth = val.loc["p4i2:service_descriptions_growth"] if "p4i2:service_descriptions_growth" in val.index else None
-k3.metric(
-    t("inv2.metric_growth", period=growth["period_label"] if growth is not None else ""),
-    ui.fmt_pct0(growth["value"] if growth is not None else None),
-)
-shown_codes = [c for c in ("p4i2:innokyla_models", "p4i2:referral_practices", "p4i2:service_descriptions_growth") if c in val.index]
-if growth is not None and not fmt.is_missing(growth["note"]):
-    st.caption(f"{t('inv2.metric_growth', period=growth['period_label'])}: {growth['note']}")
-ui.source_caption([val.loc[c, "source_ref"] for c in shown_codes])
 
-# --- proportions out of 22 ------------------------------------------------------------------------------------------
-st.subheader(t("inv2.shares_title"))
-parts = survey[survey["indicator_code"].isin(ITEMS)].drop_duplicates("indicator_code", keep="last").copy()
-if parts.empty:
-    st.info(t("common.no_data"))
-else:
-    parts["group"] = parts["indicator_code"].map(lambda c: GROUPS[ITEMS[c][0]])
-    parts["item"] = parts["indicator_code"].map(lambda c: ITEMS[c][1])
-    parts["order"] = parts["indicator_code"].map(list(ITEMS).index)
-    parts["label"] = parts["indicator_code"].map(share_text)
-    parts = parts.sort_values("order").reset_index(drop=True)
-    item_order = list(parts["item"])
-    y = alt.Y("item:N", sort=item_order, title=None, axis=alt.Axis(labelLimit=560))
+@st.cache_data(show_spinner=False, max_entries=50)
+def shares_chart(lang: str, parts: pd.DataFrame, item_order: tuple[str, ...]) -> dict:
+    """Each answer as a bar on a track of its denominator (22 areas), grouped by topic, count printed."""
+    y = alt.Y("item:N", sort=list(item_order), title=None, axis=alt.Axis(labelLimit=560))
     top = float(parts["denominator"].max())
     track = alt.Chart().mark_bar(color="#E3E8EE", size=26).encode(
         y=y,
@@ -122,7 +71,7 @@ else:
         .properties(width=820, height=alt.Step(40))
         .facet(
             row=alt.Row(
-                "group:N", sort=list(GROUPS.values()), title=None,
+                "group:N", sort=[t(f"inv2.group_{g}") for g in GROUP_KEYS], title=None,
                 header=alt.Header(
                     labelAngle=0, labelOrient="top", labelAnchor="start", labelAlign="left",
                     labelFontSize=18, labelFontWeight="bold",
@@ -132,43 +81,12 @@ else:
         )
         .resolve_scale(y="independent")
     )
-    ui.chart(
-        chart,
-        name="investointi-2-osuudet",
-        title=t("inv2.shares_title"),
-        source=ui.describe_source(parts["source_ref"].iloc[0]),
-    )
-    st.caption(t("inv2.shares_note"))
-    ui.source_caption(parts["source_ref"])
+    return charts.spec(chart)
 
-    ui.table(
-        pd.DataFrame(
-            {
-                t("inv2.col_group"): parts["group"],
-                t("inv2.col_item"): parts["item"],
-                t("inv2.col_areas"): parts["value"],
-                t("inv2.col_of"): parts["denominator"],
-                t("inv2.col_of_source"): parts["denominator_given"].map({True: t("inv2.of_source"), False: t("inv2.of_areas")}),
-                t("common.period"): parts["period"].map(fmt.period),
-                t("inv2.col_note"): parts["note"],
-            }
-        ),
-        formats={t("inv2.col_areas"): ui.fmt_num, t("inv2.col_of"): ui.fmt_num},
-        name="investointi-2-kyselyn-luvut",
-        title=t("inv2.shares_title"),
-        source=ui.describe_source(parts["source_ref"].iloc[0]),
-        sortable=False,
-    )
-    ui.source_caption(parts["source_ref"])
 
-# --- progress by county ----------------------------------------------------------------------------------------------
-period = progress["period"].iloc[0] if not progress.empty else None
-st.subheader(t("inv2.progress_title", period=fmt.period(period)))
-if progress.empty:
-    st.info(t("inv2.no_progress"))
-else:
-    progress["county"] = progress["name_sv"] if ui.lang() == "sv" else progress["short_name_fi"]
-    progress["label"] = progress["percent"].map(ui.fmt_pct0)
+@st.cache_data(show_spinner=False, max_entries=200)
+def progress_chart(lang: str, progress: pd.DataFrame, focus: frozenset) -> dict:
+    """Progress % per county, highest first, the value printed on every bar; focused counties stand out."""
     base = alt.Chart(progress).encode(
         y=alt.Y("county:N", sort=alt.EncodingSortField("percent", order="descending"), title=None),
         x=alt.X(
@@ -177,29 +95,131 @@ else:
         ),
         tooltip=[alt.Tooltip("county:N", title=t("common.county")), alt.Tooltip("label:N", title="%")],
     )
-    ui.chart(
+    return charts.spec(
         alt.layer(
-            base.mark_bar(color=charts.PRIMARY),
+            base.mark_bar().encode(color=charts.highlight(focus)),
             base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N"),
-        ).properties(height=max(140, 30 * len(progress)), width=1000),  # the width is for the PNG
-        name="investointi-2-edistyminen",
-        title=t("inv2.progress_title", period=fmt.period(period)),
-        source=ui.describe_source(progress["source_ref"].iloc[0]),
+        ).properties(height=max(140, 30 * len(progress)), width=1000)  # the width is for the PNG
     )
-    ui.source_caption(progress["source_ref"])
-    ui.table(
-        pd.DataFrame(
-            {
-                t("common.county"): progress["county"],
-                t("common.yta"): progress["yta"].fillna("–"),
-                t("inv2.col_progress", period=fmt.period(period)): progress["percent"],
-            }
-        ),
-        formats={t("inv2.col_progress", period=fmt.period(period)): ui.fmt_pct0},
-        name="investointi-2-edistyminen-alueittain",
-        title=t("inv2.progress_title", period=fmt.period(period)),
-        source=ui.describe_source(progress["source_ref"].iloc[0]),
+
+
+focus = ui.focus_regions(filters)
+
+# --- EU target and its achievement -------------------------------------------------------------------------
+if ui.section(t("inv2.target_title")):
+    if eu.empty:
+        st.info(t("common.no_data"))
+    else:
+        tg = eu.iloc[0]
+        c1, c2 = st.columns([1, 3])
+        c1.metric(f"{t('common.target')} {fmt.period(tg['target_period'])}", t("inv2.n_areas", n=ui.fmt_num(tg["target"])))
+        with c2:
+            st.markdown(f"**{tg['name_fi']}**")
+            st.markdown(tg["definition_fi"] or "")
+            ui.source_caption(tg["source_ref"])
+        statements = eu[eu["statement_fi"].notna()]
+        if statements.empty:
+            st.info(t("inv2.no_statement"))
+        for _, a in statements.iterrows():
+            status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+            text = f"**{status}** · {t('inv2.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
+            box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
+            box(text + (f"\n\n{t('inv2.unknown_note')}" if a["achieved"] == "unknown" else ""))
+            ui.source_caption(a["statement_source_ref"])
+
+# --- key figures -------------------------------------------------------------------------------------------------
+if ui.section(t("inv2.figures_title")):
+    k1, k2, k3 = st.columns(3)
+    for col, code, key in (
+        (k1, "p4i2:innokyla_models", "inv2.metric_innokyla"),
+        (k2, "p4i2:referral_practices", "inv2.metric_referral"),
+    ):
+        period = fmt.period(val.loc[code, "period"]) if code in val.index else t("common.no_data")
+        col.metric(t(key, period=period), share_text(code))
+    growth = val.loc["p4i2:service_descriptions_growth"] if "p4i2:service_descriptions_growth" in val.index else None
+    k3.metric(
+        t("inv2.metric_growth", period=growth["period_label"] if growth is not None else ""),
+        ui.fmt_pct0(growth["value"] if growth is not None else None),
     )
-    ui.source_caption(progress["source_ref"])
+    shown_codes = [
+        c for c in ("p4i2:innokyla_models", "p4i2:referral_practices", "p4i2:service_descriptions_growth") if c in val.index
+    ]
+    if growth is not None and not fmt.is_missing(growth["note"]):
+        st.caption(f"{t('inv2.metric_growth', period=growth['period_label'])}: {growth['note']}")
+    ui.source_caption([val.loc[c, "source_ref"] for c in shown_codes])
+
+# --- proportions out of 22 ------------------------------------------------------------------------------------------
+if ui.section(t("inv2.shares_title")):
+    parts = survey[survey["indicator_code"].isin(ITEMS)].drop_duplicates("indicator_code", keep="last").copy()
+    if parts.empty:
+        st.info(t("common.no_data"))
+    else:
+        parts["group"] = parts["indicator_code"].map(lambda c: GROUPS[ITEMS[c][0]])
+        parts["item"] = parts["indicator_code"].map(lambda c: ITEMS[c][1])
+        parts["order"] = parts["indicator_code"].map(list(ITEMS).index)
+        parts["label"] = parts["indicator_code"].map(share_text)
+        parts = parts.sort_values("order").reset_index(drop=True)
+        ui.chart(
+            shares_chart(ui.lang(), parts[["group", "item", "value", "denominator", "label"]], tuple(parts["item"])),
+            name="investointi-2-osuudet",
+            title=t("inv2.shares_title"),
+            source=ui.describe_source(parts["source_ref"].iloc[0]),
+        )
+        st.caption(t("inv2.shares_note"))
+        ui.source_caption(parts["source_ref"])
+
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("inv2.col_group"): parts["group"],
+                    t("inv2.col_item"): parts["item"],
+                    t("inv2.col_areas"): parts["value"],
+                    t("inv2.col_of"): parts["denominator"],
+                    t("inv2.col_of_source"): parts["denominator_given"].map(
+                        {True: t("inv2.of_source"), False: t("inv2.of_areas")}
+                    ),
+                    t("common.period"): parts["period"].map(fmt.period),
+                    t("inv2.col_note"): parts["note"],
+                }
+            ),
+            formats={t("inv2.col_areas"): ui.fmt_num, t("inv2.col_of"): ui.fmt_num},
+            name="investointi-2-kyselyn-luvut",
+            title=t("inv2.shares_title"),
+            source=ui.describe_source(parts["source_ref"].iloc[0]),
+            sortable=False,
+        )
+        ui.source_caption(parts["source_ref"])
+
+# --- progress by county ----------------------------------------------------------------------------------------------
+period = progress["period"].iloc[0] if not progress.empty else None
+if ui.section(t("inv2.progress_title", period=fmt.period(period))):
+    if progress.empty:
+        st.info(t("inv2.no_progress"))
+    else:
+        progress["county"] = progress["name_sv"] if ui.lang() == "sv" else progress["short_name_fi"]
+        progress["label"] = progress["percent"].map(ui.fmt_pct0)
+        shown = set(progress["region_code"])
+        ui.chart(
+            progress_chart(ui.lang(), progress[["region_code", "county", "percent", "label"]],
+                           focus if not shown <= focus else frozenset()),
+            name="investointi-2-edistyminen",
+            title=t("inv2.progress_title", period=fmt.period(period)),
+            source=ui.describe_source(progress["source_ref"].iloc[0]),
+        )
+        ui.source_caption(progress["source_ref"])
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("common.county"): progress["county"],
+                    t("common.yta"): progress["yta"].fillna("–"),
+                    t("inv2.col_progress", period=fmt.period(period)): progress["percent"],
+                }
+            ),
+            formats={t("inv2.col_progress", period=fmt.period(period)): ui.fmt_pct0},
+            name="investointi-2-edistyminen-alueittain",
+            title=t("inv2.progress_title", period=fmt.period(period)),
+            source=ui.describe_source(progress["source_ref"].iloc[0]),
+        )
+        ui.source_caption(progress["source_ref"])
 
 ui.narratives("P4I2")

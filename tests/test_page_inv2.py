@@ -1,8 +1,10 @@
 """AppTest: the investment 2 page (hyte service concept)."""
 
-from apptest_helpers import module_run, run_page, shown, texts
+import json
 
-from rrp_data import exports
+from apptest_helpers import chart_data, module_run, run_page, shown, texts
+
+from rrp_data import charts, exports
 
 
 def test_renders_shares_target_and_unknown_achievement(default_run):
@@ -57,3 +59,21 @@ def test_csv_download_matches_table(app_db):
 
 
 default_run = module_run("inv2_hyte")
+
+
+def test_presentation_mode_one_section_and_the_focused_county_highlighted(app_db):
+    at = run_page("inv2_hyte", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Toimintamallit ja lähetekäytännöt"]  # section 2, alone
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Innokylään lisätyt toimintamallit (13.2.2024)"] == "16/22" and len(metrics) == 3
+    assert not at.table and not at.get("vega_lite_chart")
+    # progress by county (section 4) with Varsinais-Suomi in focus: its bar primary, the others muted
+    at = run_page("inv2_hyte", {"esitys": "1", "osa": "4", "alue": "05"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Edistymisprosentti alueittain 7–9/2024"]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["condition"]["test"] == "datum['region_code'] === '05'"
+    assert (colour["condition"]["value"], colour["value"]) == (charts.PRIMARY, charts.MUTED)
+    assert chart_data(at, 0).set_index("region_code").loc["05", "label"] == "90\u00a0%"

@@ -3,6 +3,8 @@ competence centre, progress by county)."""
 
 from __future__ import annotations
 
+import json
+
 from apptest_helpers import chart_data, param, run_page, shown, table_with, texts
 
 from rrp_data import exports
@@ -92,3 +94,24 @@ def test_bad_parameter_falls_back_with_notice(app_db):
     assert "yta=Atlantis" in warnings and "alueet=06,zz" in warnings
     assert len(table_with(at, CENTRE).value) == 23
     assert len(table_with(at, "Tutkimushanke").value) == 5
+
+
+def test_presentation_mode_one_section_and_the_focused_county_framed(app_db):
+    at = run_page("inv3_tietopohja", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Onko tavoite saavutettu? Lähteiden toteamukset"]  # section 2
+    assert len(at.table) == 1 and at.table[0].value.iloc[0]["Saavutettu?"] == "Ei tiedossa"
+    assert not at.metric and not at.get("vega_lite_chart")
+    # the pilot grid (section 3) with Satakunta in focus: its row label bold and the row framed
+    at = run_page("inv3_tietopohja", {"esitys": "1", "osa": "3", "alue": "06"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Vaikuttavuustoiminta: osallistuminen alueittain"]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    weight = spec["layer"][0]["encoding"]["y"]["axis"]["labelFontWeight"]
+    assert weight["condition"]["test"] == "indexof(['Satakunta'], datum.value) >= 0"
+    frame = spec["layer"][-1]
+    assert frame["mark"]["filled"] is False and frame["mark"]["stroke"] == "black"
+    cells = chart_data(at, 0)
+    assert len(cells) == 23 * 3  # 22 project areas and HUS x 3 pilots
+    sata = cells[cells["area"] == "Satakunta"].set_index("pilot_fi")["cell"]
+    assert sata[SUB] == "✓ mukana" and sata[CENTRE] == "–"  # Satakunta: only in the sub-pilots

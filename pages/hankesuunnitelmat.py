@@ -28,7 +28,8 @@ def plan_label(key: str) -> str:
     return f"{who} · {row['plan_id']}"
 
 
-st.sidebar.subheader(t("plans.select_heading"))
+if not ui.presenting():  # presentation mode has no sidebar: the plan comes from the link
+    st.sidebar.subheader(t("plans.select_heading"))
 key = ui.param_select("alue", list(plans["key"]), plans["key"].iloc[0], t("plans.select"), format_func=plan_label)
 plan = by_key.loc[key]
 plan_id, document = str(plan["plan_id"]), str(plan["document"])
@@ -65,48 +66,13 @@ def eur(x: object) -> str:
     return fmt.eur(x, ui.lang())
 
 
-# --- budget -----------------------------------------------------------------------------------------------------
-st.subheader(t("plans.costs_title"))
-costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
-if costs.empty:
-    st.info(t("plans.no_costs"))
-else:
-    total = costs["cost_eur"].sum(min_count=1)
-    c1, c2 = st.columns([1, 2])
-    c1.metric(t("plans.computed_sum"), eur(total))
-    c2.caption(t("plans.computed_sum_note", n=len(costs)))
-    lines = costs.assign(
-        investment=[inv_text(c, p) for c, p in zip(costs["investment_code"], costs["pillar"], strict=True)],
-        part=costs["part_fi"].fillna("–"),
-    )
-    cost_table = pd.DataFrame(
-        {
-            t("plans.col_line"): lines["line_id"],
-            t("plans.col_pillar"): lines["pillar"],
-            t("common.investment"): lines["investment"],
-            t("plans.col_part"): lines["part_fi"],
-            t("plans.col_cost"): lines["cost_eur"],
-            t("plans.col_note"): lines["note"],
-        }
-    )
-    ui.table(
-        cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
-        download=cost_table,
-        formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, ui.lang())},
-        name=f"{plan_id}-kustannukset",
-        title=t("plans.costs_title"),
-        source=ui.describe_source(costs["source_ref"].iloc[0]),
-    )
-    # bar per printed line, coloured by investment (the investment is also in the row label)
-    bar_df = lines.assign(
-        row=[
-            f"{lid} · {c if isinstance(c, str) else t('plans.pillar3_short')} · {p[:60] + ('…' if len(p) > 60 else '')}"
-            for lid, c, p in zip(lines["line_id"], lines["investment_code"], lines["part"], strict=True)
-        ],
-        group=[c if isinstance(c, str) else t("plans.pillar3_short") for c in lines["investment_code"]],
-        label=lines["cost_eur"].map(eur),
-    )
-    groups = list(dict.fromkeys(bar_df["group"]))
+# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def cost_chart(lang: str, bar_df: pd.DataFrame, groups: tuple[str, ...]) -> dict:
+    """A bar per printed cost line, coloured by investment (the investment is also in the row label)."""
+    groups = list(groups)
     cbase = alt.Chart(bar_df).encode(
         y=alt.Y("row:N", sort=list(bar_df["row"]), title=None, axis=alt.Axis(labelLimit=620)),
         x=alt.X("cost_eur:Q", title=t("plans.axis_eur"), axis=alt.Axis(format=",.0f", tickCount=6),
@@ -118,7 +84,7 @@ else:
             alt.Tooltip("label:N", title=t("plans.col_cost")),
         ],
     )
-    ui.chart(
+    return charts.spec(
         alt.layer(
             cbase.mark_bar().encode(
                 color=alt.Color(
@@ -128,95 +94,13 @@ else:
                 )
             ),
             cbase.mark_text(align="left", dx=4, fontWeight="bold").encode(text="label:N"),
-        ).properties(height=40 * len(bar_df) + 90),
-        name=f"{plan_id}-kustannukset-kuva",
-        title=t("plans.costs_title"),
-        source=ui.describe_source(costs["source_ref"].iloc[0]),
+        ).properties(height=40 * len(bar_df) + 90)
     )
-    # sums per pillar and investment: computed here, labelled as such
-    sums = (
-        lines.assign(pillar_txt=lines["pillar"].map(lambda p: fmt.integer(p, ui.lang())))
-        .groupby(["pillar_txt", "investment"], sort=False, dropna=False)["cost_eur"].sum(min_count=1).reset_index()
-    )
-    with st.expander(t("plans.sums_title")):
-        ui.table(
-            pd.DataFrame(
-                {
-                    t("plans.col_pillar"): sums["pillar_txt"],
-                    t("common.investment"): sums["investment"],
-                    t("plans.col_computed_sum"): sums["cost_eur"],
-                }
-            ),
-            formats={t("plans.col_computed_sum"): eur},
-            name=f"{plan_id}-kustannukset-summat",
-            title=t("plans.sums_title"),
-            source=ui.describe_source(costs["source_ref"].iloc[0]),
-            sortable=False,
-        )
-    zero = costs[costs["cost_eur"] == 0]["line_id"].tolist()
-    if zero:
-        st.caption(t("plans.zero_lines", lines=", ".join(zero)))
-    ui.source_caption(costs["source_ref"])
 
-# --- work packages --------------------------------------------------------------------------------------------------
-st.subheader(t("plans.wp_title"))
-wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
-if wps.empty:
-    st.info(t("plans.no_wps"))
-else:
-    no_py = wps[wps["person_years"].isna()]["wp_code"].tolist()
-    no_cost = wps[wps["cost_eur"].isna()]["wp_code"].tolist()
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("plans.wp_count"), fmt.integer(len(wps), ui.lang()))
-    c2.metric(t("plans.wp_py_sum"), fmt.auto(wps["person_years"].sum(min_count=1), ui.lang()))
-    c3.metric(t("plans.wp_cost_sum"), eur(wps["cost_eur"].sum(min_count=1)))
-    st.caption(
-        t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps))
-    )
-    ui.table(
-        pd.DataFrame(
-            {
-                t("plans.col_wp"): wps["wp_code"],
-                t("common.investment"): wps["investment_code"].map(inv_text),
-                t("plans.col_wp_name"): wps["name_fi"],
-                t("plans.col_py"): wps["person_years"],
-                t("plans.col_cost"): wps["cost_eur"],
-                t("plans.col_note"): wps["note"],
-            }
-        ),
-        formats={t("plans.col_py"): lambda x: fmt.auto(x, ui.lang()), t("plans.col_cost"): eur},
-        name=f"{plan_id}-tyopaketit",
-        title=t("plans.wp_title"),
-        source=ui.describe_source(wps["source_ref"].iloc[0]),
-    )
-    if no_py or no_cost:
-        st.info(
-            t(
-                "plans.wp_missing",
-                py=", ".join(no_py) if no_py else "–",
-                cost=", ".join(no_cost) if no_cost else "–",
-            )
-        )
-    ui.source_caption(wps["source_ref"])
 
-# --- risk register -----------------------------------------------------------------------------------------------------
-st.subheader(t("plans.risks_title"))
-risks = ui.q("plans/risks", plan_id=plan_id)
-if risks.empty:
-    st.info(t("plans.no_risks"))
-else:
-    cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
-    placed = (
-        risks.groupby(["probability", "impact"])
-        .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
-             score=("score", lambda s: " / ".join(fmt.auto(v, ui.lang()) for v in dict.fromkeys(s))),
-             top=("score", "max"), n=("risk_id", "count"))
-        .reset_index()
-    )
-    grid = cells.merge(placed, on=["probability", "impact"], how="left")
-    grid["ids"] = grid["ids"].fillna("")
-    grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
-    grid["has"] = grid["ids"] != ""
+@st.cache_data(show_spinner=False, max_entries=50)
+def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
+    """The 5 x 5 probability x impact matrix: each risk id in its cell with the score (colour = top score)."""
     rbase = alt.Chart(grid).encode(
         x=alt.X("impact:O", title=t("plans.axis_impact"), sort=[1, 2, 3, 4, 5], axis=alt.Axis(labelAngle=0)),
         y=alt.Y("probability:O", title=t("plans.axis_probability"), sort=[5, 4, 3, 2, 1]),
@@ -227,7 +111,8 @@ else:
             alt.Tooltip("score_text:N", title=t("plans.col_score")),
         ],
     )
-    matrix = alt.layer(
+    ink = alt.condition("datum.top >= 10", alt.value("white"), alt.value("#222222"))
+    return charts.spec(alt.layer(
         rbase.transform_filter("!datum.has").mark_rect(stroke="white", strokeWidth=3).encode(color=alt.value("#F1F1F1")),
         rbase.transform_filter("datum.has").mark_rect(stroke="white", strokeWidth=3).encode(
             color=alt.Color(
@@ -235,76 +120,210 @@ else:
                 legend=alt.Legend(orient="right", gradientLength=200),
             )
         ),
-        rbase.mark_text(dy=-12, fontSize=18, fontWeight="bold").encode(
-            text="ids:N", color=alt.condition("datum.top >= 10", alt.value("white"), alt.value("#222222"))
-        ),
-        rbase.mark_text(dy=14, fontSize=15).encode(
-            text="score_text:N", color=alt.condition("datum.top >= 10", alt.value("white"), alt.value("#222222"))
-        ),
-    ).properties(width=5 * 150, height=5 * 90)
-    left, right = st.columns([3, 2])
-    with left:
-        ui.chart(matrix, name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"),
-                 source=ui.describe_source(risks["source_ref"].iloc[0]))
-    with right:
-        st.markdown(t("plans.risk_matrix_help"))
-        st.caption(t("plans.risk_score_note"))
-    ui.table(
-        pd.DataFrame(
+        rbase.mark_text(dy=-12, fontSize=18, fontWeight="bold").encode(text="ids:N", color=ink),
+        rbase.mark_text(dy=14, fontSize=15).encode(text="score_text:N", color=ink),
+    ).properties(width=5 * 150, height=5 * 90))
+
+
+# --- budget -----------------------------------------------------------------------------------------------------
+if ui.section(t("plans.costs_title")):
+    costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
+    if costs.empty:
+        st.info(t("plans.no_costs"))
+    else:
+        total = costs["cost_eur"].sum(min_count=1)
+        c1, c2 = st.columns([1, 2])
+        c1.metric(t("plans.computed_sum"), eur(total))
+        c2.caption(t("plans.computed_sum_note", n=len(costs)))
+        lines = costs.assign(
+            investment=[inv_text(c, p) for c, p in zip(costs["investment_code"], costs["pillar"], strict=True)],
+            part=costs["part_fi"].fillna("–"),
+        )
+        cost_table = pd.DataFrame(
             {
-                t("plans.col_risk_id"): risks["risk_id"],
-                t("plans.col_risk"): risks["risk_fi"],
-                t("plans.col_probability"): risks["probability"],
-                t("plans.col_impact"): risks["impact"],
-                t("plans.col_score"): risks["score"],
-                t("plans.col_mitigation"): risks["mitigation_fi"],
-                t("plans.col_owner"): risks["owner_fi"],
+                t("plans.col_line"): lines["line_id"],
+                t("plans.col_pillar"): lines["pillar"],
+                t("common.investment"): lines["investment"],
+                t("plans.col_part"): lines["part_fi"],
+                t("plans.col_cost"): lines["cost_eur"],
+                t("plans.col_note"): lines["note"],
             }
-        ),
-        formats={
-            t("plans.col_probability"): lambda x: fmt.integer(x, ui.lang()),
-            t("plans.col_impact"): lambda x: fmt.integer(x, ui.lang()),
-            t("plans.col_score"): lambda x: fmt.auto(x, ui.lang()),
-        },
-        name=f"{plan_id}-riskit",
-        title=t("plans.risks_title"),
-        source=ui.describe_source(risks["source_ref"].iloc[0]),
-    )
-    ui.source_caption(risks["source_ref"])
+        )
+        costs_source = ui.describe_source(costs["source_ref"].iloc[0])
+        ui.table(
+            cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
+            download=cost_table,
+            formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, ui.lang())},
+            name=f"{plan_id}-kustannukset",
+            title=t("plans.costs_title"),
+            source=costs_source,
+        )
+        # bar per printed line, coloured by investment (the investment is also in the row label)
+        short_p3 = t("plans.pillar3_short")
+        bar_df = lines.assign(
+            row=[
+                f"{lid} · {c if isinstance(c, str) else short_p3} · {p[:60] + ('…' if len(p) > 60 else '')}"
+                for lid, c, p in zip(lines["line_id"], lines["investment_code"], lines["part"], strict=True)
+            ],
+            group=[c if isinstance(c, str) else short_p3 for c in lines["investment_code"]],
+            label=lines["cost_eur"].map(eur),
+        )
+        ui.chart(
+            cost_chart(ui.lang(), bar_df[["row", "group", "cost_eur", "line_id", "investment", "part", "label"]],
+                       tuple(dict.fromkeys(bar_df["group"]))),
+            name=f"{plan_id}-kustannukset-kuva",
+            title=t("plans.costs_title"),
+            source=costs_source,
+        )
+        # sums per pillar and investment: computed here, labelled as such
+        sums = (
+            lines.assign(pillar_txt=lines["pillar"].map(lambda p: fmt.integer(p, ui.lang())))
+            .groupby(["pillar_txt", "investment"], sort=False, dropna=False)["cost_eur"].sum(min_count=1).reset_index()
+        )
+        with st.expander(t("plans.sums_title")):
+            ui.table(
+                pd.DataFrame(
+                    {
+                        t("plans.col_pillar"): sums["pillar_txt"],
+                        t("common.investment"): sums["investment"],
+                        t("plans.col_computed_sum"): sums["cost_eur"],
+                    }
+                ),
+                formats={t("plans.col_computed_sum"): eur},
+                name=f"{plan_id}-kustannukset-summat",
+                title=t("plans.sums_title"),
+                source=costs_source,
+                sortable=False,
+            )
+        zero = costs[costs["cost_eur"] == 0]["line_id"].tolist()
+        if zero:
+            st.caption(t("plans.zero_lines", lines=", ".join(zero)))
+        ui.source_caption(costs["source_ref"])
+
+# --- work packages --------------------------------------------------------------------------------------------------
+if ui.section(t("plans.wp_title")):
+    wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
+    if wps.empty:
+        st.info(t("plans.no_wps"))
+    else:
+        no_py = wps[wps["person_years"].isna()]["wp_code"].tolist()
+        no_cost = wps[wps["cost_eur"].isna()]["wp_code"].tolist()
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("plans.wp_count"), fmt.integer(len(wps), ui.lang()))
+        c2.metric(t("plans.wp_py_sum"), fmt.auto(wps["person_years"].sum(min_count=1), ui.lang()))
+        c3.metric(t("plans.wp_cost_sum"), eur(wps["cost_eur"].sum(min_count=1)))
+        st.caption(
+            t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps))
+        )
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("plans.col_wp"): wps["wp_code"],
+                    t("common.investment"): wps["investment_code"].map(inv_text),
+                    t("plans.col_wp_name"): wps["name_fi"],
+                    t("plans.col_py"): wps["person_years"],
+                    t("plans.col_cost"): wps["cost_eur"],
+                    t("plans.col_note"): wps["note"],
+                }
+            ),
+            formats={t("plans.col_py"): lambda x: fmt.auto(x, ui.lang()), t("plans.col_cost"): eur},
+            name=f"{plan_id}-tyopaketit",
+            title=t("plans.wp_title"),
+            source=ui.describe_source(wps["source_ref"].iloc[0]),
+        )
+        if no_py or no_cost:
+            st.info(
+                t(
+                    "plans.wp_missing",
+                    py=", ".join(no_py) if no_py else "–",
+                    cost=", ".join(no_cost) if no_cost else "–",
+                )
+            )
+        ui.source_caption(wps["source_ref"])
+
+# --- risk register -----------------------------------------------------------------------------------------------------
+if ui.section(t("plans.risks_title")):
+    risks = ui.q("plans/risks", plan_id=plan_id)
+    if risks.empty:
+        st.info(t("plans.no_risks"))
+    else:
+        cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
+        placed = (
+            risks.groupby(["probability", "impact"])
+            .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
+                 score=("score", lambda s: " / ".join(fmt.auto(v, ui.lang()) for v in dict.fromkeys(s))),
+                 top=("score", "max"), n=("risk_id", "count"))
+            .reset_index()
+        )
+        grid = cells.merge(placed, on=["probability", "impact"], how="left")
+        grid["ids"] = grid["ids"].fillna("")
+        grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
+        grid["has"] = grid["ids"] != ""
+        risks_source = ui.describe_source(risks["source_ref"].iloc[0])
+        left, right = st.columns([3, 2])
+        with left:
+            ui.chart(risk_matrix(ui.lang(), grid[["probability", "impact", "ids", "score_text", "top", "has"]]),
+                     name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"), source=risks_source)
+        with right:
+            st.markdown(t("plans.risk_matrix_help"))
+            st.caption(t("plans.risk_score_note"))
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("plans.col_risk_id"): risks["risk_id"],
+                    t("plans.col_risk"): risks["risk_fi"],
+                    t("plans.col_probability"): risks["probability"],
+                    t("plans.col_impact"): risks["impact"],
+                    t("plans.col_score"): risks["score"],
+                    t("plans.col_mitigation"): risks["mitigation_fi"],
+                    t("plans.col_owner"): risks["owner_fi"],
+                }
+            ),
+            formats={
+                t("plans.col_probability"): lambda x: fmt.integer(x, ui.lang()),
+                t("plans.col_impact"): lambda x: fmt.integer(x, ui.lang()),
+                t("plans.col_score"): lambda x: fmt.auto(x, ui.lang()),
+            },
+            name=f"{plan_id}-riskit",
+            title=t("plans.risks_title"),
+            source=risks_source,
+        )
+        ui.source_caption(risks["source_ref"])
 
 # --- targets ---------------------------------------------------------------------------------------------------------------
-st.subheader(t("plans.targets_title"))
-targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
-if targets.empty:
-    st.info(t("plans.no_targets"))
-else:
-    unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
-    ui.table(
-        pd.DataFrame(
-            {
-                t("plans.col_target_id"): targets["target_id"],
-                t("common.investment"): targets["investment_code"].map(inv_text),
-                t("plans.col_target_text"): targets["target_fi"],
-                t("common.baseline"): targets["baseline"],
-                t("plans.col_target_value"): targets["target"],
-                t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
-                t("plans.col_target_period"): targets["target_period"].map(lambda p: fmt.period(p) if isinstance(p, str) and p else None),
-            }
-        ),
-        formats={t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
-        name=f"{plan_id}-tavoitteet",
-        title=t("plans.targets_title"),
-        source=ui.describe_source(targets["source_ref"].iloc[0]),
-    )
-    no_target = targets[targets["target"].isna()]["target_id"].tolist()
-    if no_target:
-        st.caption(t("plans.targets_missing", ids=", ".join(no_target)))
-    st.caption(t("plans.targets_note"))
-    ui.source_caption(targets["source_ref"])
+if ui.section(t("plans.targets_title")):
+    targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
+    if targets.empty:
+        st.info(t("plans.no_targets"))
+    else:
+        unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
+        ui.table(
+            pd.DataFrame(
+                {
+                    t("plans.col_target_id"): targets["target_id"],
+                    t("common.investment"): targets["investment_code"].map(inv_text),
+                    t("plans.col_target_text"): targets["target_fi"],
+                    t("common.baseline"): targets["baseline"],
+                    t("plans.col_target_value"): targets["target"],
+                    t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
+                    t("plans.col_target_period"): targets["target_period"].map(
+                        lambda p: fmt.period(p) if isinstance(p, str) and p else None
+                    ),
+                }
+            ),
+            formats={t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
+            name=f"{plan_id}-tavoitteet",
+            title=t("plans.targets_title"),
+            source=ui.describe_source(targets["source_ref"].iloc[0]),
+        )
+        no_target = targets[targets["target"].isna()]["target_id"].tolist()
+        if no_target:
+            st.caption(t("plans.targets_missing", ids=", ".join(no_target)))
+        st.caption(t("plans.targets_note"))
+        ui.source_caption(targets["source_ref"])
 
 region = plan["region_code"] if isinstance(plan["region_code"], str) else None
-if region:
-    st.subheader(t("plans.region_targets_title", region=ui.region_name(region)))
+if region and ui.section(t("plans.region_targets_title", region=ui.region_name(region))):
     rt = ui.q("plans/region_targets", region=region, document=document, investment=inv)
     if rt.empty:
         st.info(t("plans.no_region_targets"))
@@ -330,39 +349,39 @@ if region:
         ui.source_caption(rt["source_ref"])
 
 # --- municipality figures ---------------------------------------------------------------------------------------------------
-st.subheader(t("plans.municipalities_title"))
-mf = ui.q("plans/municipality_figures", document=document)
-if mf.empty:
-    st.info(t("plans.no_municipalities"))
-else:
-    measures = list(dict.fromkeys(mf["measure"]))
+if ui.section(t("plans.municipalities_title")):
+    mf = ui.q("plans/municipality_figures", document=document)
+    if mf.empty:
+        st.info(t("plans.no_municipalities"))
+    else:
+        measures = list(dict.fromkeys(mf["measure"]))
 
-    def measure_label(code: str) -> str:
-        key = f"plans.measure.{code}"
-        text = t(key)
-        return code if text == key else text
+        def measure_label(code: str) -> str:
+            key = f"plans.measure.{code}"
+            text = t(key)
+            return code if text == key else text
 
-    st.caption(t("plans.municipalities_note"))
-    tabs = st.tabs([measure_label(m) for m in measures])
-    for tab, measure in zip(tabs, measures, strict=True):
-        part = mf[mf["measure"] == measure]
-        unit = part["unit"].iloc[0]
-        periods = list(dict.fromkeys(part.sort_values("end_date")["period"]))
-        wide = part.pivot_table(index="municipality", columns="period", values="value", aggfunc="first")
-        wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
-        wide.columns = [fmt.period(p) for p in periods]
-        wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
-        fmt_value = ui.fmt_pct if unit == "percent" else ui.fmt_num
-        with tab:
-            ui.table(
-                wide,
-                formats={c: fmt_value for c in wide.columns[1:]},
-                name=f"{plan_id}-{measure}",
-                title=measure_label(measure),
-                source=ui.describe_source(part["source_ref"].iloc[0]),
-                sortable=False,
-            )
-            words = [w for w in dict.fromkeys(part["period_label"].dropna()) if w]
-            if words:
-                st.caption(t("plans.period_words", words=" · ".join(words)))
-            ui.source_caption(part["source_ref"])
+        st.caption(t("plans.municipalities_note"))
+        tabs = st.tabs([measure_label(m) for m in measures])
+        for tab, measure in zip(tabs, measures, strict=True):
+            part = mf[mf["measure"] == measure]
+            unit = part["unit"].iloc[0]
+            periods = list(dict.fromkeys(part.sort_values("end_date")["period"]))
+            wide = part.pivot_table(index="municipality", columns="period", values="value", aggfunc="first")
+            wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
+            wide.columns = [fmt.period(p) for p in periods]
+            wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
+            fmt_value = ui.fmt_pct if unit == "percent" else ui.fmt_num
+            with tab:
+                ui.table(
+                    wide,
+                    formats={c: fmt_value for c in wide.columns[1:]},
+                    name=f"{plan_id}-{measure}",
+                    title=measure_label(measure),
+                    source=ui.describe_source(part["source_ref"].iloc[0]),
+                    sortable=False,
+                )
+                words = [w for w in dict.fromkeys(part["period_label"].dropna()) if w]
+                if words:
+                    st.caption(t("plans.period_words", words=" · ".join(words)))
+                ui.source_caption(part["source_ref"])

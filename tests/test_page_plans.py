@@ -103,3 +103,15 @@ def test_csv_download_matches_cost_table(app_db):
     assert len(lines) == 1 + 2
     assert lines[1].startswith("L02;4;P4I1 · Hoitotakuu ja hoitoon pääsy;a) Heikossa") and ";5410000,0;" in lines[1]
     assert lines[2].startswith("L03;4;") and ";739000,0;" in lines[2]
+
+
+def test_presentation_mode_shows_only_the_second_section(app_db):
+    at = run_page("hankesuunnitelmat", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Työpaketit: henkilötyövuodet ja kustannukset"]  # section 2, alone
+    assert not at.sidebar.children  # no sidebar: the plan and the filters come from the link
+    metrics = {m.label: m.value for m in at.metric}
+    assert len(at.table) == 1 and len(at.table[0].value) == 25
+    assert "Laskettu summa" not in metrics and not at.get("vega_lite_chart")  # the budget is section 1
+    # the page's header (plan title) stays on every screen
+    assert "Satakunnan hyvinvointialue — RRP-hankesuunnitelma 2023–2025" in texts(at)

@@ -56,3 +56,13 @@ def test_sources_definitions_model_and_counts(app_db):
     text = texts(at)
     assert "2025-Q1" in text and "make build" in text and "--sotkanet --refresh" in text
     assert "data/sources/progress.csv" in text and "indicator_values.csv" in text
+
+
+def test_presentation_mode_shows_only_the_second_section(app_db):
+    at = run_page("tietolahteet", {"esitys": "1", "osa": "2"})
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Lähdeasiakirjat ja rajapinnat"]  # section 2, alone
+    assert not at.metric and len(at.table) == 1  # the key figures (section 1) are left out
+    docs = shown(at.table[0]).set_index("Asiakirja")
+    assert docs.loc["000_67144f3c54588f39.txt", "Julkaistu"] == "29.2.2024"
+    assert len(at.session_state["_view"]["sections"]) == 7

@@ -13,6 +13,7 @@ PAGES = {
         ("pages/home.py", "page.home", ":material/flag:", "", True),
         ("pages/edistyminen.py", "page.progress", ":material/grid_on:", "edistyminen", False),
         ("pages/muutokset.py", "page.changes", ":material/compare_arrows:", "muutokset", False),
+        ("pages/tavoitevauhti.py", "page.pace", ":material/speed:", "tavoitevauhti", False),
     ],
     "nav.pilari3": [("pages/pilari3.py", "page.p3", ":material/work:", "pilari-3", False)],
     "nav.pilari4": [

@@ -1,0 +1,347 @@
+"""Tavoitevauhti — pace to target: for every target with a baseline, a target value and a deadline, the gap still
+to go, the gain per year still needed against the gain per year achieved so far, and a verdict (saavutettu /
+aikataulussa / jäljessä / ei arviota) explained in words. Computation: rrp_data/pace.py."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from rrp_data import charts, fmt, pace, ui
+
+t = ui.t
+filters = ui.sidebar_filters(yta=True, regions=True)
+ui.page_header("page.pace", t("pace.intro"))
+lang = ui.lang()
+selected = filters.region_codes() if (filters.yta or filters.regions) else []
+focus = ui.focus_regions(filters)
+
+COUNTY_INDICATOR = "sotkanet:5548"  # digital contacts: the indicator with values for every county
+STATUS = {"yes": "common.achieved", "no": "common.not_achieved", "partly": "common.partly", "unknown": "common.unknown"}
+COMPUTED = ("gap", "needed", "achieved", "margin")  # the numeric pace columns
+
+
+def points(values: pd.DataFrame) -> list[tuple[str, float]]:
+    return list(zip(values["period"], values["value"], strict=True))
+
+
+def values_of(codes: list[str], regions: list[str]) -> pd.DataFrame:
+    """Every value of the given indicators in the given regions (``queries/pace/values.sql``, one per indicator)."""
+    frames = [ui.q("pace/values", indicator=code, regions=regions) for code in codes]
+    if not frames:
+        return pd.DataFrame(columns=["indicator_code", "region_code", "period", "value", "source_ref"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def unit_of(units: pd.Series) -> str:
+    """The unit of a table's value columns: percent when every row is a percentage, else a plain number."""
+    return "percent" if len(units) and (units == "percent").all() else ""
+
+
+def formats_for(unit: str, cols: dict) -> dict:
+    """Finnish formats for the value columns (``cols['values']``), the gap and the two paces."""
+    value = ui.fmt_pct if unit == "percent" else ui.fmt_num
+    out = {c: value for c in cols["values"]}
+    out[cols["gap"]] = lambda x: pace.amount_text(x, unit, lang)
+    for c in cols["rates"]:
+        out[c] = lambda x: pace.rate_text(x, unit, lang)
+    if "deadline" in cols:
+        out[cols["deadline"]] = lambda d: fmt.date(d, lang)
+    return out
+
+
+def pace_frame(results: list[pace.Pace], unit: str) -> pd.DataFrame:
+    """The computed columns of a table (numbers stay numbers: sorting and downloads work on them)."""
+    return pd.DataFrame(
+        {
+            "gap": [r.remaining for r in results],
+            "needed": [r.needed_per_year for r in results],
+            "achieved": [r.achieved_per_year for r in results],
+            "margin": [r.margin for r in results],
+            "verdict": [pace.verdict_label(r.verdict, lang) for r in results],
+            "explanation": [pace.explain(r, unit, lang) for r in results],
+        },
+        dtype=object,
+    ).astype({c: float for c in COMPUTED})
+
+
+def described(refs: pd.Series | list) -> str:
+    return " · ".join(ui.describe_source(r) for r in dict.fromkeys(r for r in refs if isinstance(r, str) and r))
+
+
+def baseline_period_text(p: pace.Pace) -> str | None:
+    if p.baseline_period is None:
+        return None
+    label = fmt.period(p.baseline_period, lang)
+    return t("pace.inferred_period", period=label) if p.baseline_inferred else label
+
+
+COL_GAP, COL_NEEDED, COL_ACHIEVED = t("pace.col_gap"), t("pace.col_needed"), t("pace.col_achieved")
+COL_MARGIN, COL_VERDICT, COL_EXPL = t("pace.col_margin"), t("pace.col_verdict"), t("pace.col_explanation")
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def pace_chart(lang: str, df: pd.DataFrame, focus: frozenset, unit_label: str) -> dict:
+    """Per county: pace so far (dot) and pace needed (black tick), the verdict written on the row."""
+    order = list(df["county"])
+    lo = min(0.0, float(df["achieved"].min()), float(df["needed"].min()))
+    hi = max(float(df["achieved"].max()), float(df["needed"].max()))
+    scale = alt.Scale(domain=[lo, hi + (hi - lo) * 0.6])
+    base = alt.Chart(df).encode(
+        y=alt.Y("county:N", sort=order, title=None),
+        tooltip=[
+            alt.Tooltip("county:N", title=t("common.county")),
+            alt.Tooltip("achieved_text:N", title=t("pace.col_achieved")),
+            alt.Tooltip("needed_text:N", title=t("pace.col_needed")),
+            alt.Tooltip("verdict:N", title=t("pace.col_verdict")),
+            alt.Tooltip("explanation:N", title=t("pace.col_explanation")),
+        ],
+    )
+    layers = [  # the tick on top of the dot, so a pace needed close to the pace so far stays visible
+        base.mark_circle(size=240, opacity=1).encode(
+            x=alt.X("achieved:Q", title=unit_label, scale=scale), color=charts.highlight(focus)
+        ),
+        base.mark_tick(color=charts.NATIONAL, thickness=3, size=24).encode(x=alt.X("needed:Q", scale=scale)),
+        base.mark_text(align="left", dx=14).encode(x=alt.X("label_x:Q", scale=scale), text="label:N"),
+    ]
+    return charts.spec(alt.layer(*layers).properties(height=max(240, 30 * len(df))))
+
+
+# --- 1. EU and national targets (whole country) ---------------------------------------------------------------
+targets = ui.q("pace/targets")
+codes = sorted(targets["indicator_code"].unique())
+national_values = values_of(codes, ["SSS"])
+
+if ui.section(t("pace.national_title"), t("pace.national_caption")):
+    results, latest_refs = [], []
+    for row in targets.itertuples(index=False):
+        pts = points(national_values[national_values["indicator_code"] == row.indicator_code])
+        latest = pace.latest_point(pts)
+        baseline_period, inferred = row.baseline_period, False
+        if not isinstance(baseline_period, str):
+            baseline_period, inferred = pace.infer_baseline_period(row.baseline, pts), True
+        results.append(
+            pace.assess(row.target, row.target_period, row.baseline, baseline_period,
+                        latest[1] if latest else None, latest[0] if latest else None, baseline_inferred=inferred)
+        )
+        if latest:
+            mine = national_values[(national_values["indicator_code"] == row.indicator_code)
+                                   & (national_values["period"] == latest[0])]
+            latest_refs += list(mine["source_ref"])
+    unit = unit_of(targets["unit"])
+    kinds = targets["target_kind"].map({"final": t("common.target"), "interim": t("common.interim_target")})
+
+    cols = st.columns(min(4, max(1, len(results))))
+    for i, (row, r) in enumerate(zip(targets.itertuples(index=False), results, strict=True)):
+        cols[i % len(cols)].metric(
+            t("pace.metric_label", investment=row.investment_code, kind=kinds.iloc[i],
+              target=fmt.value(row.target, row.unit, lang), deadline=fmt.period(row.target_period, lang)),
+            pace.verdict_label(r.verdict, lang),
+            help=pace.explain(r, row.unit, lang),
+        )
+
+    computed = pace_frame(results, unit)
+    display = pd.DataFrame(
+        {
+            t("common.investment"): targets["investment_code"],
+            t("pace.col_indicator"): targets["name_fi"],
+            t("pace.col_kind"): kinds,
+            t("common.baseline"): targets["baseline"],
+            t("pace.col_baseline_period"): [baseline_period_text(r) for r in results],
+            t("common.latest"): [r.latest for r in results],
+            t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
+            t("common.target"): targets["target"],
+            t("common.deadline"): [r.deadline for r in results],
+            COL_GAP: computed["gap"],
+            COL_NEEDED: computed["needed"],
+            COL_ACHIEVED: computed["achieved"],
+            COL_VERDICT: computed["verdict"],
+            COL_EXPL: computed["explanation"],
+        }
+    )
+    ui.table(
+        display,
+        formats=formats_for(unit, {
+            "values": [t("common.baseline"), t("common.latest"), t("common.target")],
+            "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
+        }),
+        name="tavoitevauhti-kansalliset",
+        title=t("pace.national_title"),
+        source=described([*targets["source_ref"], *latest_refs]),
+    )
+    ui.source_caption([*targets["source_ref"], *latest_refs])
+    st.caption(t("pace.method"))
+
+    statements = ui.q("pace/achievements")
+    statements = statements[statements["indicator_code"].isin(codes)]
+    if not statements.empty:
+        investment_of = dict(zip(targets["indicator_code"], targets["investment_code"], strict=False))
+        st.markdown(f"**{t('pace.statements_heading')}**")
+        st.markdown("\n".join(
+            "- " + t("pace.statement_line", investment=investment_of.get(s.indicator_code, s.indicator_code),
+                     status=t(STATUS.get(s.achieved, "common.unknown")), quote=s.statement_fi,
+                     period=fmt.period(s.statement_period, lang))
+            for s in statements.itertuples(index=False)
+        ))
+        ui.source_caption(statements["source_ref"])
+
+# --- 2. counties ranked by pace: digital contacts ---------------------------------------------------------------
+final = targets[(targets["indicator_code"] == COUNTY_INDICATOR) & (targets["target_kind"] == "final")]
+areas = ui.q("pace/areas", regions=selected)
+county_values = ui.q("pace/values", indicator=COUNTY_INDICATOR, regions=list(areas["region_code"]))
+ranked = pd.DataFrame()
+if not final.empty:
+    goal = final.iloc[0]
+    direction = 1 if goal["target"] > goal["baseline"] else -1
+    rows = []
+    for area in areas.itertuples(index=False):
+        mine = county_values[county_values["region_code"] == area.region_code]
+        base = mine[mine["period"] == goal["baseline_period"]]
+        latest = pace.latest_point(points(mine))
+        r = pace.assess(
+            goal["target"], goal["target_period"],
+            base["value"].iloc[0] if len(base) else None, goal["baseline_period"] if len(base) else None,
+            latest[1] if latest else None, latest[0] if latest else None, direction=direction,
+        )
+        name = area.name_sv if lang == "sv" else area.short_name_fi
+        rows.append({"region_code": area.region_code, "county": name, "yta": area.yta, "result": r,
+                     "source_ref": mine["source_ref"].iloc[-1] if len(mine) else None})
+    rows.sort(key=lambda d: (pace.rank_key(d["result"]), d["county"]))
+    ranked = pd.DataFrame(rows)
+
+if ui.section(t("pace.counties_title")):
+    if final.empty or ranked.empty:
+        st.info(t("common.no_data"))
+    else:
+        st.caption(t("pace.counties_caption", period=fmt.period(goal["baseline_period"], lang),
+                     target=fmt.value(goal["target"], goal["unit"], lang), deadline=fmt.date(pace.period_end(goal["target_period"]), lang)))
+        results = list(ranked["result"])
+        computed = pace_frame(results, goal["unit"])
+        n = 0
+        ranks = []
+        for r in results:
+            n += r.verdict != pace.NO_ESTIMATE
+            ranks.append(n if r.verdict != pace.NO_ESTIMATE else None)
+        col_base = f"{t('common.baseline')} {fmt.period(goal['baseline_period'], lang)}"
+        display = pd.DataFrame(
+            {
+                t("common.rank"): pd.Series(ranks, dtype="Int64"),
+                t("common.county"): ranked["county"],
+                t("common.yta"): ranked["yta"].fillna("–"),
+                col_base: [r.baseline for r in results],
+                t("common.latest"): [r.latest for r in results],
+                t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
+                COL_GAP: computed["gap"],
+                COL_NEEDED: computed["needed"],
+                COL_ACHIEVED: computed["achieved"],
+                COL_MARGIN: computed["margin"],
+                COL_VERDICT: computed["verdict"],
+                COL_EXPL: computed["explanation"],
+            }
+        )
+        formats = formats_for(goal["unit"], {
+            "values": [col_base, t("common.latest")], "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED, COL_MARGIN],
+        })
+        formats[t("common.rank")] = lambda x: fmt.integer(x, lang)
+        ui.table(
+            display,
+            formats=formats,
+            name="tavoitevauhti-alueet",
+            title=t("pace.counties_title"),
+            source=described(ranked["source_ref"]),
+        )
+        none = [c for c, r in zip(ranked["county"], results, strict=True) if r.verdict == pace.NO_ESTIMATE]
+        if none:
+            st.info(t("pace.no_estimate_note", names=", ".join(none)))
+        ui.source_caption([*final["source_ref"], *ranked["source_ref"]])
+
+if ui.section(t("pace.chart_title")):
+    plotted = ranked[[r.achieved_per_year is not None and r.needed_per_year is not None for r in ranked["result"]]] \
+        if not ranked.empty else ranked
+    if plotted.empty:
+        st.info(t("common.no_data"))
+    else:
+        res = list(plotted["result"])
+        unit = goal["unit"]
+        chart_df = pd.DataFrame(
+            {
+                "region_code": plotted["region_code"],
+                "county": plotted["county"],
+                "achieved": [r.achieved_per_year for r in res],
+                "needed": [r.needed_per_year for r in res],
+                "label_x": [max(r.achieved_per_year, r.needed_per_year) for r in res],
+                "label": [f"{pace.verdict_label(r.verdict, lang)} · {pace.rate_text(r.achieved_per_year, unit, lang)}"
+                          for r in res],
+                "achieved_text": [pace.rate_text(r.achieved_per_year, unit, lang) for r in res],
+                "needed_text": [pace.rate_text(r.needed_per_year, unit, lang) for r in res],
+                "verdict": [pace.verdict_label(r.verdict, lang) for r in res],
+                "explanation": [pace.explain(r, unit, lang) for r in res],
+            }
+        )
+        ui.chart(
+            pace_chart(lang, chart_df, focus, t("pace.axis_rate") if unit == "percent" else ""),
+            name="tavoitevauhti-alueet-kuva",
+            title=t("pace.chart_title"),
+            source=described(plotted["source_ref"]),
+        )
+        st.caption(t("pace.chart_legend"))
+
+# --- 3. counties' own targets from their plans ---------------------------------------------------------------
+if ui.section(t("pace.own_title")):
+    own = ui.q("pace/region_targets", regions=selected)
+    if own.empty:
+        st.info(t("pace.own_none"))
+    else:
+        own_regions = sorted(own["region_code"].unique())
+        own_values = values_of(sorted(own["indicator_code"].unique()), own_regions)
+        results, value_refs = [], []
+        for row in own.itertuples(index=False):
+            mine = own_values[(own_values["indicator_code"] == row.indicator_code)
+                              & (own_values["region_code"] == row.region_code)]
+            pts = points(mine)
+            latest = pace.latest_point(pts)
+            baseline_period, inferred = row.baseline_period, False
+            if not isinstance(baseline_period, str):
+                baseline_period, inferred = pace.infer_baseline_period(row.baseline, pts), True
+            results.append(pace.assess(
+                row.target, row.target_period, row.baseline, baseline_period,
+                latest[1] if latest else None, latest[0] if latest else None,
+                direction=1 if row.comparator == ">=" else None, baseline_inferred=inferred,
+            ))
+            value_refs += list(mine["source_ref"])
+        unit = unit_of(own["unit"])
+        computed = pace_frame(results, unit)
+        counties = own["name_sv"] if lang == "sv" else own["short_name_fi"]
+        display = pd.DataFrame(
+            {
+                t("common.county"): counties,
+                t("pace.col_indicator"): own["indicator_name_fi"],
+                t("common.baseline"): own["baseline"],
+                t("pace.col_baseline_period"): [baseline_period_text(r) for r in results],
+                t("common.latest"): [r.latest for r in results],
+                t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
+                t("common.target"): own["target"],
+                t("common.deadline"): [r.deadline for r in results],
+                COL_GAP: computed["gap"],
+                COL_NEEDED: computed["needed"],
+                COL_ACHIEVED: computed["achieved"],
+                COL_VERDICT: computed["verdict"],
+                COL_EXPL: computed["explanation"],
+                t("pace.col_statement"): own["statement_fi"],
+            }
+        )
+        ui.table(
+            display,
+            formats=formats_for(unit, {
+                "values": [t("common.baseline"), t("common.latest"), t("common.target")],
+                "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
+            }),
+            name="tavoitevauhti-omat-tavoitteet",
+            title=t("pace.own_title"),
+            source=described([*own["source_ref"], *value_refs]),
+        )
+        # one target value with several deadlines (the plan contradicts itself): say so; every row is shown
+        for (region, _code, target), group in own.groupby(["region_code", "indicator_code", "target"], sort=False):
+            if group["target_period"].nunique() > 1:
+                st.info(t("pace.own_conflict", county=ui.region_name(region), target=fmt.value(target, group["unit"].iloc[0], lang),
+                          deadlines=", ".join(fmt.date(pace.period_end(p), lang) for p in group["target_period"])))
+        ui.source_caption([*own["source_ref"], *value_refs])

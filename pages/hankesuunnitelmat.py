@@ -125,6 +125,43 @@ def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
     ).properties(width=5 * 150, height=5 * 90))
 
 
+@st.cache_data(show_spinner=False, max_entries=50)
+def risk_grid(lang: str, risks: pd.DataFrame) -> pd.DataFrame:
+    """The 25 cells of the matrix with the risk ids placed in each, their score(s) and the top score."""
+    cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
+    placed = (
+        risks.groupby(["probability", "impact"])
+        .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
+             score=("score", lambda s: " / ".join(fmt.auto(v, lang) for v in dict.fromkeys(s))),
+             top=("score", "max"))
+        .reset_index()
+    )
+    grid = cells.merge(placed, on=["probability", "impact"], how="left")
+    grid["ids"] = grid["ids"].fillna("")
+    grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
+    grid["has"] = grid["ids"] != ""
+    return grid[["probability", "impact", "ids", "score_text", "top", "has"]]
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def municipality_tables(lang: str, mf: pd.DataFrame) -> list[dict]:
+    """One municipality x period table per measure of the plan, with its unit, period words and sources."""
+    out = []
+    for measure in dict.fromkeys(mf["measure"]):
+        part = mf[mf["measure"] == measure]
+        periods = list(dict.fromkeys(part.sort_values("end_date")["period"]))
+        wide = part.pivot_table(index="municipality", columns="period", values="value", aggfunc="first")
+        wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
+        wide.columns = [fmt.period(p) for p in periods]
+        wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
+        out.append({
+            "measure": measure, "unit": part["unit"].iloc[0], "wide": wide,
+            "words": [w for w in dict.fromkeys(part["period_label"].dropna()) if w],
+            "refs": list(part["source_ref"]),
+        })
+    return out
+
+
 # --- budget -----------------------------------------------------------------------------------------------------
 if ui.section(t("plans.costs_title")):
     costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
@@ -247,22 +284,11 @@ if ui.section(t("plans.risks_title")):
     if risks.empty:
         st.info(t("plans.no_risks"))
     else:
-        cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
-        placed = (
-            risks.groupby(["probability", "impact"])
-            .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
-                 score=("score", lambda s: " / ".join(fmt.auto(v, ui.lang()) for v in dict.fromkeys(s))),
-                 top=("score", "max"), n=("risk_id", "count"))
-            .reset_index()
-        )
-        grid = cells.merge(placed, on=["probability", "impact"], how="left")
-        grid["ids"] = grid["ids"].fillna("")
-        grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
-        grid["has"] = grid["ids"] != ""
+        grid = risk_grid(ui.lang(), risks[["risk_id", "probability", "impact", "score"]])
         risks_source = ui.describe_source(risks["source_ref"].iloc[0])
         left, right = st.columns([3, 2])
         with left:
-            ui.chart(risk_matrix(ui.lang(), grid[["probability", "impact", "ids", "score_text", "top", "has"]]),
+            ui.chart(risk_matrix(ui.lang(), grid),
                      name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"), source=risks_source)
         with right:
             st.markdown(t("plans.risk_matrix_help"))
@@ -354,34 +380,25 @@ if ui.section(t("plans.municipalities_title")):
     if mf.empty:
         st.info(t("plans.no_municipalities"))
     else:
-        measures = list(dict.fromkeys(mf["measure"]))
-
         def measure_label(code: str) -> str:
             key = f"plans.measure.{code}"
             text = t(key)
             return code if text == key else text
 
         st.caption(t("plans.municipalities_note"))
-        tabs = st.tabs([measure_label(m) for m in measures])
-        for tab, measure in zip(tabs, measures, strict=True):
-            part = mf[mf["measure"] == measure]
-            unit = part["unit"].iloc[0]
-            periods = list(dict.fromkeys(part.sort_values("end_date")["period"]))
-            wide = part.pivot_table(index="municipality", columns="period", values="value", aggfunc="first")
-            wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
-            wide.columns = [fmt.period(p) for p in periods]
-            wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
-            fmt_value = ui.fmt_pct if unit == "percent" else ui.fmt_num
+        tables = municipality_tables(ui.lang(), mf)
+        tabs = st.tabs([measure_label(m["measure"]) for m in tables])
+        for tab, m in zip(tabs, tables, strict=True):
+            fmt_value = ui.fmt_pct if m["unit"] == "percent" else ui.fmt_num
             with tab:
                 ui.table(
-                    wide,
-                    formats={c: fmt_value for c in wide.columns[1:]},
-                    name=f"{plan_id}-{measure}",
-                    title=measure_label(measure),
-                    source=ui.describe_source(part["source_ref"].iloc[0]),
+                    m["wide"],
+                    formats={c: fmt_value for c in m["wide"].columns[1:]},
+                    name=f"{plan_id}-{m['measure']}",
+                    title=measure_label(m["measure"]),
+                    source=ui.describe_source(m["refs"][0]),
                     sortable=False,
                 )
-                words = [w for w in dict.fromkeys(part["period_label"].dropna()) if w]
-                if words:
-                    st.caption(t("plans.period_words", words=" · ".join(words)))
-                ui.source_caption(part["source_ref"])
+                if m["words"]:
+                    st.caption(t("plans.period_words", words=" · ".join(m["words"])))
+                ui.source_caption(m["refs"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from . import present, ui
+from . import present, slides, ui
 
 # (module path or callable, title key, icon, url path, default)
 PageRow = tuple["str | Path | Callable[[], None]", str, str, str, bool]
@@ -56,3 +56,5 @@ def main(pages: Mapping[str, Sequence[PageRow]]) -> None:
     nav.run()
     if presenting:
         present.stepper(bar)
+    else:
+        slides.export_button()  # the current view (its charts and tables, filters applied) as a deck

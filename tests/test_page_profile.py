@@ -1,7 +1,7 @@
 """AppTest: the county profile page (Alueet ja yhteistyöalueet)."""
 
 
-from apptest_helpers import run_page, shown, texts
+from apptest_helpers import chart_data, run_page, shown, texts
 
 
 def test_satakunta_profile(app_db):
@@ -95,3 +95,49 @@ def test_inv1_completion_carries_the_sources_qualifier(app_db):
     m = next(m for m in at.metric if m.label.startswith("Investointi 1"))
     assert m.value == "100\u00a0%"
     assert "muut alueet 100" in (m.proto.help or "")
+
+
+# --- the page's conventions: sections, cached chart specs with the county highlighted, sources for the slides ----
+
+
+def test_satakunta_charts_highlight_the_county(app_db):
+    at = run_page("alueet", {"alue": "06"})
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    assert len(specs) == 2
+    assert "datum['region_code'] === '06'" in specs[0]  # charts.highlight: Satakunta primary, its peers muted
+    digital = chart_data(at, 0).set_index("region_code")
+    assert digital.loc["06", "value"] == 27.6 and digital.loc["06", "county"] == "◆ Satakunta"
+    assert digital.loc["17", "value"] == 24.6 and not digital.loc["17", "focus"]
+    assert "05" not in digital.index  # Varsinais-Suomi: no 5548 value in the sources
+    # progress: the county against its YTA and national means (computed), values printed on the bars
+    progress = chart_data(at, 1)
+    inv4 = progress[progress["inv"] == "Inv. 4 7–9/2024"].set_index("series")["text"].to_dict()
+    assert inv4 == {"Satakunta": "Satakunta 50\u00a0%", "YTA ka.": "YTA ka. 43,3\u00a0%", "Koko maa ka.": "Koko maa ka. 53,2\u00a0%"}
+    tko = progress[progress["inv"] == "TKO 7–9/2024"].set_index("series")["value"].round(2).to_dict()
+    assert tko == {"Satakunta": 60.0, "YTA ka.": 73.33, "Koko maa ka.": 78.33}
+
+
+def test_every_table_and_chart_of_the_profile_names_its_source(app_db):
+    for params in ({"alue": "06"}, {"alue": "90"}, {"yta": "Länsi-Suomi"}, {}):
+        at = run_page("alueet", params)
+        items = at.session_state["_view"]["items"]
+        assert items, params
+        assert all(i["source"] for i in items), [(i["name"], params) for i in items if not i["source"]]
+    at = run_page("alueet", {"alue": "06"})
+    progress = next(i for i in at.session_state["_view"]["items"] if i["name"] == "edistyminen-06")
+    assert "003_60821df21df53ca5.txt" in progress["source"] and "002_d249da5566d77722.txt" in progress["source"]
+
+
+def test_county_profile_presents_one_section_at_a_time_under_the_county_name(app_db):
+    at = run_page("alueet", {"alue": "06"})
+    sections = list(at.session_state["_view"]["sections"])
+    assert sections[:3] == ["Tunnusluvut", "Digitaalinen asiointi (Sotkanet 5548)", "Edistyminen investoinneittain"]
+    at = run_page("alueet", {"alue": "06", "esitys": "1", "osa": "3"})
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Satakunnan hyvinvointialue"]  # whose figures: on every step
+    assert [s.value for s in at.subheader] == ["Edistyminen investoinneittain"]
+    assert len(at.table) == 1 and len(at.get("vega_lite_chart")) == 1
+    assert not at.get("download_button") and len(at.sidebar.children) == 0
+    # the key figures step shows the same metrics as the normal page
+    at = run_page("alueet", {"alue": "06", "esitys": "1", "osa": "1"})
+    assert {m.label: m.value for m in at.metric}["Pilari 4, ka. 7–9/2024 (laskettu)"] == "55,0\u00a0%"

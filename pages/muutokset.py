@@ -132,13 +132,19 @@ def change_chart(lang: str, bars: pd.DataFrame, focus: frozenset, x_title: str) 
         x=alt.X("change:Q", title=x_title),
         tooltip=tooltip,
     )
-    layers = [
-        base.transform_filter("!datum.national").mark_bar().encode(color=charts.highlight(focus)),
-        base.transform_filter("datum.national").mark_bar().encode(color=alt.value(charts.NATIONAL)),
-        base.transform_filter("datum.change >= 0").mark_text(align="left", dx=4).encode(text="text:N"),
-        base.transform_filter("datum.change < 0").mark_text(align="right", dx=-4).encode(text="text:N"),
-        alt.Chart(pd.DataFrame({"v": [0]})).mark_rule(color="#555555", strokeWidth=2).encode(x="v:Q"),
-    ]
+    # A layer whose filter leaves no rows would be an empty, unlabelled SVG group (an accessibility
+    # violation), so each layer is added only when it has rows.
+    national = bars["national"].astype(bool)
+    layers = []
+    if (~national).any():
+        layers.append(base.transform_filter("!datum.national").mark_bar().encode(color=charts.highlight(focus)))
+    if national.any():
+        layers.append(base.transform_filter("datum.national").mark_bar().encode(color=alt.value(charts.NATIONAL)))
+    if (bars["change"] >= 0).any():
+        layers.append(base.transform_filter("datum.change >= 0").mark_text(align="left", dx=4).encode(text="text:N"))
+    if (bars["change"] < 0).any():
+        layers.append(base.transform_filter("datum.change < 0").mark_text(align="right", dx=-4).encode(text="text:N"))
+    layers.append(alt.Chart(pd.DataFrame({"v": [0]})).mark_rule(color="#555555", strokeWidth=2).encode(x="v:Q"))
     return charts.spec(alt.layer(*layers).properties(height=max(160, 30 * len(bars))))
 
 

@@ -338,7 +338,11 @@ def source_caption(refs: Sequence[str] | pd.Series | str | None) -> None:
     if not distinct:
         return
     label = t("common.source") if len(distinct) == 1 else t("common.sources")
-    st.caption(f"{label}: " + " · ".join(describe_source(r) for r in distinct))
+    text = " · ".join(describe_source(r) for r in distinct)
+    st.caption(f"{label}: {text}")
+    items = view()["items"]
+    if items and not items[-1]["source"]:
+        items[-1]["source"] = text  # the caption under a table/chart is its source line on the exported slide
 
 
 def build_time() -> str:

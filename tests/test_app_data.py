@@ -45,7 +45,8 @@ def test_every_page_query_parses_and_runs(shipped_db):
     defaults = {
         "regions": [], "region": "06", "investment": "P4I4", "investments": ["P4I1", "P4I2"], "period": "2024-Q3",
         "plan_id": "satakunta-2023", "yta": "Länsi-Suomi", "ytas": ["Länsi-Suomi"], "pillar": 4,
-        "indicator": "sotkanet:5548", "document": "004_78218330e03c3695.txt",
+        "indicator": "sotkanet:5548", "document": "004_78218330e03c3695.txt", "period_from": "2020",
+        "period_to": "2022",
     }
     for name in all_query_names():
         sql = sql_text(name)

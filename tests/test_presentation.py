@@ -8,7 +8,7 @@ import json
 import pytest
 from apptest_helpers import param, run_page, texts
 
-PAGES = ["home", "edistyminen", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte", "inv3_tietopohja", "inv4_digi",
+PAGES = ["home", "edistyminen", "muutokset", "tavoitevauhti", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte", "inv3_tietopohja", "inv4_digi",
          "alueet", "hankesuunnitelmat", "tietolahteet"]
 
 

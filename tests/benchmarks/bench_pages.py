@@ -27,7 +27,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from rrp_data.build import build  # noqa: E402
 from rrp_data.paths import ROOT, SOURCES_DIR  # noqa: E402
 
-PAGES = ["home", "edistyminen", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte", "inv3_tietopohja", "inv4_digi",
+PAGES = ["home", "edistyminen", "muutokset", "tavoitevauhti", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte", "inv3_tietopohja", "inv4_digi",
          "alueet", "hankesuunnitelmat", "tietolahteet"]
 BARE_SCRIPT = "import streamlit as st\nst.title('Tyhjä sivu')\n"
 # The real app with one more page, empty, selected by default.

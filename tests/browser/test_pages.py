@@ -14,6 +14,8 @@ from browser_helpers import screenshot, wait_ready
 PAGES = [
     ("", "home", "Ohjelma yhdellä silmäyksellä", "41,9\u00a0%"),
     ("edistyminen", "edistyminen", "Edistyminen", "7–9/2024"),
+    ("muutokset", "muutokset", "Muutokset", "+10,0\u00a0%-yks."),
+    ("tavoitevauhti", "tavoitevauhti", "Tavoitevauhti", "aikataulussa"),
     ("pilari-3", "pilari3", "Pilari 3 — Työkykyohjelma ja IPS", "33,4\u00a0%"),
     ("investointi-1", "inv1", "Investointi 1 — Hoitotakuu ja hoitoon pääsy", "78,3\u00a0%"),
     ("investointi-2", "inv2", "Investointi 2 — Hyte-palvelukonsepti", "16"),

@@ -92,9 +92,10 @@ def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.D
 
 
 def q(name: str, **params: Any) -> pd.DataFrame:
-    """Run the named query ``queries/<name>.sql`` with bound parameters; cached per database version."""
+    """Run the named query ``queries/<name>.sql`` with bound parameters; cached per database version.
+    (``st.cache_data`` hands every caller its own copy of the frame, so callers may modify it.)"""
     path, mtime = db_version()
-    return _cached_query(path, mtime, name, json.dumps(params, sort_keys=True, default=str)).copy()
+    return _cached_query(path, mtime, name, json.dumps(params, sort_keys=True, default=str))
 
 
 # ----------------------------------------------------------------------------- reference data

@@ -22,7 +22,7 @@ ui.page_header("page.progress", t("progress.intro"))
 
 if periods.empty:
     st.info(t("progress.no_periods"))
-    st.stop()
+    ui.end_page()
 
 period = filters.period
 yta = filters.yta or ""

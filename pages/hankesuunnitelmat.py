@@ -15,7 +15,7 @@ plans = ui.q("plans/plans")
 if plans.empty:
     ui.page_header("page.plans", t("plans.intro"))
     st.info(t("plans.no_plans"))
-    st.stop()
+    ui.end_page()
 
 # A plan is chosen by its county (URL ?alue=06); a plan without a county is chosen by its id.
 plans["key"] = plans["region_code"].fillna(plans["plan_id"])
@@ -28,6 +28,12 @@ def plan_label(key: str) -> str:
     return f"{who} · {row['plan_id']}"
 
 
+raw = st.query_params.get("alue")
+if ui.presenting() and raw and raw not in by_key.index and raw in ui.lookups()["region_rows"]:
+    # stepping through a YTA's counties: a county without a plan in the data says so (no other county's plan)
+    ui.page_header("page.plans", t("plans.intro"))
+    st.info(t("plans.no_plan_for", county=ui.region_name(raw)))
+    ui.end_page()
 if not ui.presenting():  # presentation mode has no sidebar: the plan comes from the link
     st.sidebar.subheader(t("plans.select_heading"))
 key = ui.param_select("alue", list(plans["key"]), plans["key"].iloc[0], t("plans.select"), format_func=plan_label)

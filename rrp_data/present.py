@@ -90,7 +90,7 @@ def current_region(codes: list[str]) -> str | None:
 def prepare() -> None:
     """Before the page runs: hide the chrome and pin the focused county (so the page's charts see it)."""
     st.html(CSS)
-    current_region(yta_counties())
+    ui.view()["present_region"] = current_region(yta_counties())
 
 
 def stepper(bar: st.delta_generator.DeltaGenerator) -> None:
@@ -120,7 +120,11 @@ def stepper(bar: st.delta_generator.DeltaGenerator) -> None:
         else:
             st.button(t("present.leave"), on_click=leave, icon=":material/close:", key="present_leave")
         if codes:
-            code = current_region(codes)
+            # the county fixed before the page ran; a page may have dropped ?alue= from the URL meanwhile
+            # (e.g. when it equals that page's default), so it is written back for the link to stay exact
+            code = ui.view().get("present_region") or current_region(codes)
+            if st.query_params.get("alue") != code:
+                _goto_region(code)
             i = codes.index(code)
             d1, d2, d3, _ = st.columns([2, 6, 2, 2], vertical_alignment="center")
             d1.button(

@@ -53,7 +53,10 @@ def main(pages: Mapping[str, Sequence[PageRow]]) -> None:
         bar = st.container(key="present_bar")
     else:
         present.sidebar_toggle()
-    nav.run()
+    try:
+        nav.run()
+    except ui.EndPage:  # the page ended early (ui.end_page) after saying why: the frame carries on
+        pass
     if presenting:
         present.stepper(bar)
     else:

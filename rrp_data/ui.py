@@ -47,6 +47,19 @@ def t(key: str, **kw: object) -> str:
     return i18n.t(key, lang(), **kw)
 
 
+# ----------------------------------------------------------------------------- ending a page early
+
+
+class EndPage(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """Raised by ``end_page``; the shell catches it after the page, so its own controls still render."""
+
+
+def end_page() -> None:
+    """End the page here (e.g. after an empty-state message). Unlike ``st.stop()``, the app's frame keeps
+    running, so presentation mode's previous/next controls and the slide export still appear."""
+    raise EndPage
+
+
 # ----------------------------------------------------------------------------- data access
 
 

@@ -135,3 +135,15 @@ def test_leave_returns_to_normal_mode_keeping_filters(app_db):
     assert param(at, "esitys") is None and param(at, "osa") is None
     assert param(at, "yta") == "Länsi-Suomi"
     assert len(at.sidebar.children) > 0
+
+
+def test_stepping_to_a_county_without_a_plan_says_so_and_keeps_the_stepper(app_db):
+    at = run_page("hankesuunnitelmat", {"esitys": "1", "yta": "Länsi-Suomi"})
+    assert not at.exception
+    assert param(at, "alue") == "17"  # Pohjanmaa: no plan in the shipped data
+    assert any("Pohjanmaa" in i.value and "hankesuunnitelma" in i.value for i in at.info)
+    assert not at.warning  # not a "bad parameter": a county without a loaded plan
+    _button(at, "present_next_region").click().run()
+    assert param(at, "alue") == "06"
+    assert not at.info or not any("ei ole ladattu" in i.value for i in at.info)
+    assert "Satakunta" in texts(at)

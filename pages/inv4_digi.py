@@ -147,8 +147,13 @@ if ui.section(t("inv4.map_title")):
     tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
     tiles = tiles.merge(table[["region_code", "v2022"]], on="region_code", how="left")
     tiles["name"] = tiles["region_code"].map(lambda code: ui.region_name(code))
-    tiles["label"] = tiles["v2022"].map(lambda v: ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data"))
     tiles["in_view"] = tiles["region_code"].isin(table["region_code"])
+    # counties outside the filtered view are drawn grey with their name only: "ei tietoa" would claim the
+    # sources have no value for them
+    tiles["label"] = [
+        (ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data")) if in_view else ""
+        for v, in_view in zip(tiles["v2022"], tiles["in_view"], strict=True)
+    ]
     ui.chart(tile_map(ui.lang(), tiles, focus), name="digitaalinen-asiointi-ruutukartta", title=t("inv4.map_title"),
              source=SOURCE_5548)
     st.caption(t("inv4.map_note"))

@@ -64,3 +64,16 @@ def test_swedish_ui_uses_swedish_county_names(app_db):
     df = at.table[0].value
     assert "Egentliga Finlands välfärdsområde" in set(df["Område"])
     assert "Helsingfors stad" in set(df["Område"])
+
+
+def test_tile_map_marks_missing_values_only_inside_the_filtered_view(app_db):
+    from apptest_helpers import chart_data
+
+    at = run_page("inv4_digi", {"yta": "Länsi-Suomi"})
+    tiles = next(
+        df for df in (chart_data(at, i) for i in range(len(at.get("vega_lite_chart")))) if "col" in df.columns
+    ).set_index("name")
+    assert tiles.loc["Satakunta", "label"] == "27,6\u00a0%"
+    assert tiles.loc["Varsinais-Suomi", "label"] == "ei tietoa"  # in view, not in the source table
+    assert tiles.loc["Lappi", "label"] == ""  # outside the chosen YTA: grey, no claim about its data
+    assert not tiles.loc["Lappi", "in_view"]

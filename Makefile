@@ -7,7 +7,7 @@ PORT   ?= 8501
 DB_INPUTS := $(wildcard data/sources/*.csv) $(wildcard queries/schema/*.sql) $(wildcard queries/tests/*.sql) \
              $(wildcard queries/tests/generic/*.sql) $(wildcard rrp_data/*.py)
 
-.PHONY: run test build lint bench chromium screenshots clean
+.PHONY: run test build lint bench chromium libreoffice screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
@@ -36,10 +36,17 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests (apt-get)..."; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
+# LibreOffice Impress opens the exported slide decks in tests/test_slides.py (pdftotext reads the result).
+libreoffice:
+	@{ command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || { \
+	  echo "Installing LibreOffice Impress and poppler-utils for the slide-export test (apt-get)..."; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+	    libreoffice-impress poppler-utils; }
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
-test: $(VENV)/.installed-dev chromium
+test: $(VENV)/.installed-dev chromium libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -372,3 +372,34 @@ def test_profile_page_offers_the_onepager_downloads(shipped_db):
         prs = Presentation(io.BytesIO(make_pptx()))  # deferred: runs outside the script run
     assert len(prs.slides) == 1 and len(_pictures(prs.slides[0])) == 1
     assert "Satakunnan hyvinvointialue" in _descr(_pictures(prs.slides[0])[0])
+
+
+# ----------------------------------------------------------------------------- the deck in LibreOffice
+
+
+def test_exported_deck_opens_in_libreoffice(inv4_export, tmp_path):
+    """The real export of a page, converted by LibreOffice Impress (headless) to PDF: one PDF page per slide,
+    and the slide titles, the Satakunta table row and the source lines come out as text."""
+    import shutil
+    import subprocess
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if not (soffice and pdftotext):
+        pytest.fail("LibreOffice Impress / pdftotext missing: `make test` installs them (apt-get)")
+    _at, _name, prs = inv4_export
+    deck = tmp_path / "deck.pptx"
+    prs.save(deck)
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+        check=True, capture_output=True, timeout=240, env=env,
+    )
+    pdf = tmp_path / "deck.pdf"
+    assert pdf.exists(), "LibreOffice did not convert the deck"
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) == len(prs.slides)
+    assert "Investointi 4 — Digitaalinen asiointi" in pages[0] and "Länsi-Suomi" in pages[0]
+    assert "Satakunta" in text and f"27,6{NBSP}%" in text.replace(" %", f"{NBSP}%")
+    assert text.count("Lähde:") >= len(prs.slides) - 1

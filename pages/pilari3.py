@@ -286,8 +286,8 @@ if ui.section(t("p3.figures_title")):
 
 # --- what the counties reported -------------------------------------------------------------------------------
 if ui.presenting():  # one section per programme (tabs would show on every screen)
-    ui.narratives("P3-TKO")
-    ui.narratives("P3-IPS")
+    ui.narratives("P3-TKO", subtitle=PROGRAMMES["P3-TKO"])
+    ui.narratives("P3-IPS", subtitle=PROGRAMMES["P3-IPS"])
 else:
     tab_tko, tab_ips = st.tabs([PROGRAMMES["P3-TKO"], PROGRAMMES["P3-IPS"]])
     with tab_tko:

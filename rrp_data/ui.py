@@ -528,9 +528,11 @@ def chart(
     )
 
 
-def narratives(investment: str, period: str | None = None, region: str = "SSS") -> None:
-    """The 'what the counties reported' section: narrative rows grouped by period and section."""
-    if not section(t("common.findings")):
+def narratives(investment: str, period: str | None = None, region: str = "SSS", subtitle: str | None = None) -> None:
+    """The 'what the counties reported' section: narrative rows grouped by period and section.
+    ``subtitle`` tells two such sections of one page apart (e.g. the two programmes of pillar 3)."""
+    title = t("common.findings") + (f" — {subtitle}" if subtitle else "")
+    if not section(title):
         return
     if lang() != "fi":
         st.caption(t("common.findings_note"))

@@ -83,7 +83,9 @@ def test_presentation_mode_one_section_and_the_focused_county_highlighted(app_db
     assert {m.label: m.value for m in at.metric} == {"Tavoite 10–12/2024": "5", "Tavoite 31.12.2025": "6"}
     assert not at.table and not at.get("vega_lite_chart") and not at.tabs
     # the findings: one section per programme (no tabs on a presentation screen)
-    assert at.session_state["_view"]["sections"][-2:] == ["Mitä alueet raportoivat"] * 2
+    assert at.session_state["_view"]["sections"][-2:] == [
+        "Mitä alueet raportoivat — Työkykyohjelma", "Mitä alueet raportoivat — IPS – Sijoita ja valmenna!"
+    ]
     # the progress chart (section 4) with the county in focus (?alue=05): its bars primary, the others muted
     at = run_page("pilari3", {"esitys": "1", "osa": "4", "alue": "05"})
     assert not at.exception

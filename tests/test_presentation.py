@@ -50,6 +50,8 @@ def test_each_page_shows_exactly_one_section_per_step(app_db, page):
     assert len(sections) >= 2, f"{page} has fewer than two sections: {sections}"
     at = run_page(page, {"esitys": "1", "osa": "2"})
     assert not at.exception
+    presented = list(at.session_state["_view"]["sections"])
+    assert len(set(presented)) == len(presented), f"{page}: two steps share a title: {presented}"
     assert [s.value for s in at.subheader] == [sections[1]]
     assert f"2/{len(sections)}" in texts(at)
 

@@ -64,6 +64,24 @@ def pace_frame(results: list[pace.Pace], unit: str) -> pd.DataFrame:
     ).astype({c: float for c in COMPUTED})
 
 
+def pace_columns(results: list[pace.Pace], baselines: pd.Series, targets: pd.Series, unit: str) -> dict[str, object]:
+    """The columns every pace table shares, from the baseline to the explanation (the same order everywhere)."""
+    computed = pace_frame(results, unit)
+    return {
+        t("common.baseline"): list(baselines),
+        t("pace.col_baseline_period"): [baseline_period_text(r) for r in results],
+        t("common.latest"): [r.latest for r in results],
+        t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
+        t("common.target"): list(targets),
+        t("common.deadline"): [r.deadline for r in results],
+        COL_GAP: computed["gap"],
+        COL_NEEDED: computed["needed"],
+        COL_ACHIEVED: computed["achieved"],
+        COL_VERDICT: computed["verdict"],
+        COL_EXPL: computed["explanation"],
+    }
+
+
 def described(refs: pd.Series | list) -> str:
     return " · ".join(ui.describe_source(r) for r in dict.fromkeys(r for r in refs if isinstance(r, str) and r))
 
@@ -139,23 +157,12 @@ if ui.section(t("pace.national_title"), t("pace.national_caption")):
             help=pace.explain(r, row.unit, lang),
         )
 
-    computed = pace_frame(results, unit)
     display = pd.DataFrame(
         {
-            t("common.investment"): targets["investment_code"],
-            t("pace.col_indicator"): targets["name_fi"],
-            t("pace.col_kind"): kinds,
-            t("common.baseline"): targets["baseline"],
-            t("pace.col_baseline_period"): [baseline_period_text(r) for r in results],
-            t("common.latest"): [r.latest for r in results],
-            t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
-            t("common.target"): targets["target"],
-            t("common.deadline"): [r.deadline for r in results],
-            COL_GAP: computed["gap"],
-            COL_NEEDED: computed["needed"],
-            COL_ACHIEVED: computed["achieved"],
-            COL_VERDICT: computed["verdict"],
-            COL_EXPL: computed["explanation"],
+            t("common.investment"): list(targets["investment_code"]),
+            t("pace.col_indicator"): list(targets["name_fi"]),
+            t("pace.col_kind"): list(kinds),
+            **pace_columns(results, targets["baseline"], targets["target"], unit),
         }
     )
     ui.table(
@@ -309,24 +316,13 @@ if ui.section(t("pace.own_title")):
             ))
             value_refs += list(mine["source_ref"])
         unit = unit_of(own["unit"])
-        computed = pace_frame(results, unit)
         counties = own["name_sv"] if lang == "sv" else own["short_name_fi"]
         display = pd.DataFrame(
             {
-                t("common.county"): counties,
-                t("pace.col_indicator"): own["indicator_name_fi"],
-                t("common.baseline"): own["baseline"],
-                t("pace.col_baseline_period"): [baseline_period_text(r) for r in results],
-                t("common.latest"): [r.latest for r in results],
-                t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
-                t("common.target"): own["target"],
-                t("common.deadline"): [r.deadline for r in results],
-                COL_GAP: computed["gap"],
-                COL_NEEDED: computed["needed"],
-                COL_ACHIEVED: computed["achieved"],
-                COL_VERDICT: computed["verdict"],
-                COL_EXPL: computed["explanation"],
-                t("pace.col_statement"): own["statement_fi"],
+                t("common.county"): list(counties),
+                t("pace.col_indicator"): list(own["indicator_name_fi"]),
+                **pace_columns(results, own["baseline"], own["target"], unit),
+                t("pace.col_statement"): list(own["statement_fi"]),
             }
         )
         ui.table(

@@ -21,12 +21,6 @@ ROW_LABELS = {
 # Okabe–Ito without vermillion (that is the target line's colour)
 LINE_COLOURS = [charts.OKABE_ITO[0], charts.OKABE_ITO[1], charts.OKABE_ITO[2], charts.OKABE_ITO[4]]
 ARROW_TEXT = {"↑": t("inv1.arrow_up"), "↓": t("inv1.arrow_down"), "→": t("inv1.arrow_flat")}
-STATUS_TEXT = {
-    "yes": t("common.achieved"),
-    "no": t("common.not_achieved"),
-    "partly": t("common.partly"),
-    "unknown": t("common.unknown"),
-}
 
 target_rows = ui.q("inv1/target")
 access = ui.q("inv1/access7d")
@@ -135,7 +129,7 @@ if ui.section(t("inv1.achievements_title")):
     if achievements.empty:
         st.info(t("inv1.no_statement"))
     for _, a in achievements.iterrows():
-        status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+        status = ui.achieved_label(a["achieved"])
         text = f"**{status}** · {t('inv1.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
         box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
         box(text)

@@ -25,12 +25,6 @@ ITEMS = {  # indicator code -> (group, label)
     "p4i2:tarmoa_other_way": ("tarmoa", t("inv2.item_tarmoa_other")),
     "p4i2:not_started": ("start", t("inv2.item_not_started")),
 }
-STATUS_TEXT = {
-    "yes": t("common.achieved"),
-    "no": t("common.not_achieved"),
-    "partly": t("common.partly"),
-    "unknown": t("common.unknown"),
-}
 
 survey = ui.q("inv2/survey")
 val = survey.drop_duplicates("indicator_code", keep="last").set_index("indicator_code")  # latest per code
@@ -121,7 +115,7 @@ if ui.section(t("inv2.target_title")):
         if statements.empty:
             st.info(t("inv2.no_statement"))
         for _, a in statements.iterrows():
-            status = STATUS_TEXT.get(a["achieved"], a["achieved"])
+            status = ui.achieved_label(a["achieved"])
             text = f"**{status}** · {t('inv2.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
             box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
             box(text + (f"\n\n{t('inv2.unknown_note')}" if a["achieved"] == "unknown" else ""))

@@ -232,10 +232,6 @@ if ui.section(t("inv3.achievement_title")):
     if ach.empty:
         st.info(t("inv3.no_achievements"))
     else:
-        status_text = {
-            "yes": t("common.achieved"), "no": t("common.not_achieved"), "partly": t("common.partly"),
-            "unknown": t("common.unknown"),
-        }
         ui.table(
             pd.DataFrame(
                 {
@@ -244,7 +240,7 @@ if ui.section(t("inv3.achievement_title")):
                         for c, n in zip(ach["indicator_code"], ach["indicator_name_fi"], strict=True)
                     ],
                     t("inv3.col_statement_date"): ach["statement_period"].map(fmt.period),
-                    t("inv3.col_achieved"): ach["achieved"].map(lambda a: status_text.get(a, a)),
+                    t("inv3.col_achieved"): ach["achieved"].map(ui.achieved_label),
                     t("inv3.col_achieved_when"): ach["achieved_period"].map(
                         lambda p: fmt.period(p) if isinstance(p, str) and p else None
                     ),

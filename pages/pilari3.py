@@ -143,12 +143,6 @@ if ui.section(t("common.key_figures")):
 
 # --- EU targets ---------------------------------------------------------------------------------------
 if ui.section(t("p3.targets_title")):
-    status_text = {
-        "yes": t("common.achieved"),
-        "no": t("common.not_achieved"),
-        "partly": t("common.partly"),
-        "unknown": t("common.unknown"),
-    }
     tcols = st.columns(max(1, len(targets)))
     for col, (_, tg) in zip(tcols, targets.iterrows(), strict=False):
         with col.container(border=True):
@@ -163,7 +157,7 @@ if ui.section(t("p3.targets_title")):
             if fmt.is_missing(tg["statement_fi"]) or tg["statement_fi"] is None:
                 st.info(t("p3.no_statement"))
             else:
-                label = status_text.get(tg["achieved"], tg["achieved"])
+                label = ui.achieved_label(tg["achieved"])
                 text = f"**{label}** · {t('p3.statement_of', date=fmt.period(tg['statement_period']))}: ”{tg['statement_fi']}”"
                 box = st.success if tg["achieved"] == "yes" else st.warning if tg["achieved"] in ("no", "partly") else st.info
                 box(text)

@@ -16,7 +16,6 @@ selected = filters.region_codes() if (filters.yta or filters.regions) else []
 focus = ui.focus_regions(filters)
 
 COUNTY_INDICATOR = "sotkanet:5548"  # digital contacts: the indicator with values for every county
-STATUS = {"yes": "common.achieved", "no": "common.not_achieved", "partly": "common.partly", "unknown": "common.unknown"}
 COMPUTED = ("gap", "needed", "achieved", "margin")  # the numeric pace columns
 
 
@@ -185,7 +184,7 @@ if ui.section(t("pace.national_title"), t("pace.national_caption")):
         st.markdown(f"**{t('pace.statements_heading')}**")
         st.markdown("\n".join(
             "- " + t("pace.statement_line", investment=investment_of.get(s.indicator_code, s.indicator_code),
-                     status=t(STATUS.get(s.achieved, "common.unknown")), quote=s.statement_fi,
+                     status=ui.achieved_label(s.achieved if s.achieved in ("yes", "no", "partly") else "unknown"), quote=s.statement_fi,
                      period=fmt.period(s.statement_period, lang))
             for s in statements.itertuples(index=False)
         ))

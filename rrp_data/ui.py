@@ -551,6 +551,17 @@ def narratives(investment: str, period: str | None = None, region: str = "SSS", 
             source_caption(part["source_ref"])
 
 
+_ACHIEVED_KEYS = {"yes": "common.achieved", "no": "common.not_achieved", "partly": "common.partly",
+                  "unknown": "common.unknown"}
+
+
+def achieved_label(status: Any) -> str:
+    """A document's own 'target achieved?' status (yes / no / partly / unknown) in the UI language; any other
+    value is shown as it is."""
+    key = _ACHIEVED_KEYS.get(status) if isinstance(status, str) else None
+    return t(key) if key else str(status)
+
+
 def fmt_pct(x: Any) -> str:
     return fmt.percent(x, 1, lang())
 

@@ -64,12 +64,12 @@ def described(refs) -> str:
 # --- chart builders: cached, so the Altair work runs once per distinct data, focus and language -------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def digital_spec(lang: str, d: pd.DataFrame, focus: frozenset, target: float, national: float | None, period: str) -> dict:
     return charts.spec(slides.digital_bars(d, focus, target, national, period, lang))
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def progress_spec(lang: str, p: pd.DataFrame) -> dict:
     return charts.spec(slides.progress_bars(p, lang))
 

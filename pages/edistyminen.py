@@ -65,7 +65,7 @@ def focused_names(df: pd.DataFrame) -> tuple[str, ...]:
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def heatmap(lang: str, long: pd.DataFrame, rows: tuple[str, ...], cols: tuple[str, ...],
             focused: tuple[str, ...] = (), height_per_row: int = 36) -> dict:
     """Cells coloured by % (sequential) with the value printed; cells without a value are light grey with
@@ -110,7 +110,7 @@ def heatmap(lang: str, long: pd.DataFrame, rows: tuple[str, ...], cols: tuple[st
     return charts.spec(alt.layer(*layers).properties(height=height_per_row * len(rows) + 50, width=1000))
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def lights_chart(lang: str, grid: pd.DataFrame, counties: tuple[str, ...], focused: tuple[str, ...]) -> dict:
     """Traffic lights: a county x dimension grid, each cell with its status in words and colour."""
     dim_names = [t(f"progress.dim.{d}") for d in DIMENSIONS]

@@ -75,7 +75,7 @@ def eur(x: object) -> str:
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def cost_chart(lang: str, bar_df: pd.DataFrame, groups: tuple[str, ...]) -> dict:
     """A bar per printed cost line, coloured by investment (the investment is also in the row label)."""
     groups = list(groups)
@@ -104,7 +104,7 @@ def cost_chart(lang: str, bar_df: pd.DataFrame, groups: tuple[str, ...]) -> dict
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
     """The 5 x 5 probability x impact matrix: each risk id in its cell with the score (colour = top score)."""
     rbase = alt.Chart(grid).encode(
@@ -131,7 +131,7 @@ def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
     ).properties(width=5 * 150, height=5 * 90))
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def risk_grid(lang: str, risks: pd.DataFrame) -> pd.DataFrame:
     """The 25 cells of the matrix with the risk ids placed in each, their score(s) and the top score."""
     cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
@@ -149,7 +149,7 @@ def risk_grid(lang: str, risks: pd.DataFrame) -> pd.DataFrame:
     return grid[["probability", "impact", "ids", "score_text", "top", "has"]]
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def municipality_tables(lang: str, mf: pd.DataFrame) -> list[dict]:
     """One municipality x period table per measure of the plan, with its unit, period words and sources."""
     out = []

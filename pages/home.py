@@ -13,9 +13,6 @@ filters = ui.sidebar_filters(yta=True)
 ui.page_header("page.home", t("home.intro"))
 lang = ui.lang()
 
-targets = ui.q("home/targets")
-trend = ui.q("home/trend")
-statements = ui.q("home/achievements")
 info = ui.q("home/freshness").iloc[0]
 
 # --- freshness texts (a one-line summary on top, details at the bottom) -----------------------------------------
@@ -44,7 +41,7 @@ def value_text(x, unit: str) -> str:
     return fmt.value(x, unit, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def sparkline_spec(lang: str, pts: pd.DataFrame, target: float | None) -> dict:
     """A small whole-country trend (periods placed at their midpoint) with the target as a dashed line.
     ``pts``: mid_date, value, label (period), shown (value as text)."""
@@ -74,7 +71,7 @@ def sparkline(points: pd.DataFrame, target: float | None) -> None:
     st.vega_lite_chart(sparkline_spec(lang, pts, target), width="stretch")
 
 
-def card(row: pd.Series) -> None:
+def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
     code, unit = row["indicator_code"], row["unit"]
     with st.container(border=True):
         st.markdown(f"#### {t('home.card.' + row['investment_code'])}")
@@ -151,12 +148,18 @@ TILES = [
 ]
 
 # --- one card per EU target ---------------------------------------------------------------------------------
-if ui.section(t("home.targets_title")):
+@ui.replayed()
+def target_cards() -> None:
+    targets, trend, statements = ui.q("home/targets"), ui.q("home/trend"), ui.q("home/achievements")
     for start in range(0, len(targets), 2):  # two cards a row: labels and values stay whole at 1920 px when shared
         cols = st.columns(2)
         for col, (_, row) in zip(cols, targets.iloc[start : start + 2].iterrows(), strict=False):
             with col:
-                card(row)
+                card(row, statements, trend)
+
+
+if ui.section(t("home.targets_title")):
+    target_cards()
 
 # --- tiles to every page (carry the current filters so a deep link survives the switch) ------------------------
 if ui.section(t("home.pages_title")):
@@ -180,7 +183,8 @@ if ui.section(t("home.pages_title")):
                 st.caption(t(desc))
 
 # --- freshness ------------------------------------------------------------------------------------------------
-if ui.section(t("home.freshness_title")):
+@ui.replayed()
+def freshness() -> None:
     c1, c2, c3 = st.columns(3)
     with c1:
         st.metric(t("home.newest_doc"), newest_text)
@@ -198,3 +202,7 @@ if ui.section(t("home.freshness_title")):
             st.caption(t("home.sotkanet_caption." + sotkanet_kind))
         elif sotkanet_kind == "loaded":
             st.caption(sotkanet_status)
+
+
+if ui.section(t("home.freshness_title")):
+    freshness()

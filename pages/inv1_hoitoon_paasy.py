@@ -46,7 +46,7 @@ focus = ui.focus_regions(filters)
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def access_chart(lang: str, points: pd.DataFrame, x_order: tuple[str, ...], row_order: tuple[str, ...],
                  rules: tuple[tuple[float, str], tuple[float, str]] | None) -> dict:
     """The four rows over the periods, each named next to its last point, with the target and the baseline.
@@ -84,7 +84,7 @@ def access_chart(lang: str, points: pd.DataFrame, x_order: tuple[str, ...], row_
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def completion_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset) -> dict:
     """Completion % per county: under 100 % in orange, complete in blue (the value is printed on every bar);
     with a county in focus, that county in the primary colour and the others muted."""

@@ -43,7 +43,7 @@ def share_text(code: str) -> str:
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def shares_chart(lang: str, parts: pd.DataFrame, item_order: tuple[str, ...]) -> dict:
     """Each answer as a bar on a track of its denominator (22 areas), grouped by topic, count printed."""
     y = alt.Y("item:N", sort=list(item_order), title=None, axis=alt.Axis(labelLimit=560))
@@ -78,7 +78,7 @@ def shares_chart(lang: str, parts: pd.DataFrame, item_order: tuple[str, ...]) ->
     return charts.spec(chart)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def progress_chart(lang: str, progress: pd.DataFrame, focus: frozenset) -> dict:
     """Progress % per county, highest first, the value printed on every bar; focused counties stand out."""
     base = alt.Chart(progress).encode(

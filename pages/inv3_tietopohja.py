@@ -43,7 +43,7 @@ def upper_rule(value: float, label: str, color: str) -> alt.LayerChart:
     return alt.layer(line, text)
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def bullet_chart(lang: str, rows: pd.DataFrame, target: tuple[float, str] | None,
                  baseline: tuple[float, str] | None) -> dict:
     """Progress bars on a 0–100 % track, one per measurement, with the target and baseline as labelled rules
@@ -76,7 +76,7 @@ def bullet_chart(lang: str, rows: pd.DataFrame, target: tuple[float, str] | None
     return charts.spec(alt.layer(*layers).properties(height=80 * len(rows) + 130))
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def pilot_chart(lang: str, pm: pd.DataFrame, area_order: tuple[str, ...], pilot_order: tuple[str, ...],
                 focused: tuple[str, ...]) -> dict:
     """Area x pilot grid: a check mark with text where the area takes part; focused areas bold and framed."""
@@ -103,7 +103,7 @@ def pilot_chart(lang: str, pm: pd.DataFrame, area_order: tuple[str, ...], pilot_
     return charts.spec(alt.layer(*layers).properties(height=34 * len(areas) + 20, width=1000))
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def funding_chart(lang: str, fd: pd.DataFrame) -> dict:
     """Research funding per collaboration area (M€), the project named under its bar."""
     y = alt.Y("yta:N", sort=list(fd["yta"]), title=None)
@@ -129,7 +129,7 @@ def funding_chart(lang: str, fd: pd.DataFrame) -> dict:
     return charts.spec(alt.layer(fbars, flabels, fprojects).properties(height=alt.Step(72)))
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def progress_chart(lang: str, known: pd.DataFrame, focus: frozenset) -> dict:
     """Progress % per county, highest first, with the mean of the shown counties (computed, labelled so)."""
     mean = float(known["percent"].mean())

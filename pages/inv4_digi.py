@@ -21,7 +21,7 @@ nat = national.set_index("period")["value"]
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def bar_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset, target_value: float, national: float | None) -> dict:
     base = alt.Chart(bars_df).encode(
         y=alt.Y("county:N", sort="-x", title=None),
@@ -42,7 +42,7 @@ def bar_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset, target_value: 
     return charts.spec(alt.layer(*layers).properties(height=max(260, 28 * len(bars_df))))
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def tile_map(lang: str, tiles: pd.DataFrame, focus: frozenset) -> dict:
     tile_base = alt.Chart(tiles).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
@@ -65,7 +65,7 @@ def tile_map(lang: str, tiles: pd.DataFrame, focus: frozenset) -> dict:
     return charts.spec(alt.layer(*layers).properties(width=5 * 150, height=8 * 80))
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def trend_chart(lang: str, trend: pd.DataFrame, target_value: float, baseline: float) -> dict:
     line = alt.Chart(trend).mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4, color=charts.PRIMARY).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),

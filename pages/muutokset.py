@@ -116,7 +116,7 @@ def source_notes(df: pd.DataFrame, pairs: list[tuple[str, str]]) -> None:
 # --- chart builder: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def change_chart(lang: str, bars: pd.DataFrame, focus: frozenset, x_title: str) -> dict:
     """Diverging bars of the change per row (largest first), value printed at the bar's end; the whole
     country's bar (``national``) in black, the focused counties highlighted."""

@@ -42,7 +42,7 @@ def figure(code: str) -> pd.Series | None:
 # --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def progress_chart(lang: str, long: pd.DataFrame, n_counties: int, focus: frozenset) -> dict:
     """One panel per programme, a bar per county; "ei mukana" printed where a county does not take part."""
     programmes = [t("p3.tko"), t("p3.ips")]
@@ -75,7 +75,7 @@ def progress_chart(lang: str, long: pd.DataFrame, n_counties: int, focus: frozen
     return charts.spec(chart)
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def funnel_chart(lang: str, stage: pd.DataFrame, colour: str) -> dict:
     """Clients and outcomes of one programme: a bar per stage with the count (and the document's %)."""
     fb = alt.Chart(stage).encode(
@@ -94,7 +94,7 @@ def funnel_chart(lang: str, stage: pd.DataFrame, colour: str) -> dict:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@ui.cache_data(show_spinner=False, max_entries=50)
 def fidelity_chart(lang: str, value: float, top: float, label: str, has_max: bool) -> dict:
     """The fidelity score as a bullet: the score on a track up to the maximum points."""
     bullet = pd.DataFrame({"item": [t("p3.fidelity_item")], "value": [value], "max": [top], "label": [label]})

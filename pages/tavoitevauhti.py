@@ -96,7 +96,7 @@ COL_GAP, COL_NEEDED, COL_ACHIEVED = t("pace.col_gap"), t("pace.col_needed"), t("
 COL_MARGIN, COL_VERDICT, COL_EXPL = t("pace.col_margin"), t("pace.col_verdict"), t("pace.col_explanation")
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@ui.cache_data(show_spinner=False, max_entries=200)
 def pace_chart(lang: str, df: pd.DataFrame, focus: frozenset, unit_label: str) -> dict:
     """Per county: pace so far (dot) and pace needed (black tick), the verdict written on the row."""
     order = list(df["county"])

@@ -4,6 +4,9 @@ meaning: bars and cells carry their value as text."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -59,7 +62,22 @@ def spec(chart: alt.TopLevelMixin, height: int | None = None) -> dict:
     object construction runs once per distinct data and filters, not on every rerun. The spec is assembled
     by our own code from known-good pieces, so Altair's JSON-schema validation is skipped here (the chart
     tests render every spec with vl-convert, which would fail on an invalid one)."""
-    return finish(chart, height=height).to_dict(validate=False)
+    out = finish(chart, height=height).to_dict(validate=False)
+    out["usermeta"] = {"rrp_key": _digest(out)}
+    return out
+
+
+def _digest(spec: dict) -> str:
+    return hashlib.blake2b(json.dumps(spec, sort_keys=True, default=str).encode(), digest_size=20).hexdigest()
+
+
+def spec_key(spec: dict) -> str:
+    """A digest of the spec's content: the one ``spec`` stored in ``usermeta`` (free to read on every rerun),
+    else computed now (specs built elsewhere)."""
+    meta = spec.get("usermeta")
+    if isinstance(meta, dict) and isinstance(meta.get("rrp_key"), str):
+        return meta["rrp_key"]
+    return _digest(spec)
 
 
 PRESENT_FONT_SIZE = 22

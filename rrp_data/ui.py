@@ -7,7 +7,10 @@ Pages stay thin: they call ``q("page/query", ...)`` for data and the helpers bel
 from __future__ import annotations
 
 import functools
+import hashlib
+import inspect
 import json
+import pickle
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -58,6 +61,97 @@ def end_page() -> None:
     """End the page here (e.g. after an empty-state message). Unlike ``st.stop()``, the app's frame keeps
     running, so presentation mode's previous/next controls and the slide export still appear."""
     raise EndPage
+
+
+# ----------------------------------------------------------------------------- caching in page scripts
+
+_page_caches: dict[tuple[Any, ...], tuple[list[Callable[..., Any]], Callable[..., Any]]] = {}
+_page_caches_lock = threading.Lock()
+
+
+def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``st.cache_data`` for a function defined in a page script.
+
+    A page script runs again on every rerun, so a plain ``@st.cache_data`` there makes a new cached-function
+    wrapper each time, and Streamlit reads and hashes the function's source to key it (~1 ms a function, a
+    rerun). This keeps one wrapper per function body: its code object, which Streamlit's script cache keeps
+    while the page file is unchanged (an edited file gives new code, hence a new cache). As for any cached
+    function, the result must depend only on the arguments (and module constants), never on per-run state.
+    """
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        key = ("data", fn.__code__, tuple(sorted(options.items())))
+        with _page_caches_lock:
+            entry = _page_caches.get(key)
+            if entry is None:
+                current = [fn]
+
+                @functools.wraps(fn)  # Streamlit keys the cache on the wrapped function's name and source
+                def call(*args: Any, **kwargs: Any) -> Any:
+                    return current[0](*args, **kwargs)
+
+                entry = _page_caches[key] = (current, st.cache_data(**options)(call))
+            entry[0][0] = fn  # this run's function object (same code)
+        return entry[1]
+
+    return decorate
+
+
+def replayed(max_entries: int = 500) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """For a part of a page that only draws (text, metrics, badges, expanders, tables, charts without their
+    download buttons): it runs once per database version, language, presentation mode and arguments; every
+    later run replays the finished elements (Streamlit's cached-element replay, a fraction of the cost of
+    drawing them again).
+
+    Rules: no widgets inside (buttons, inputs, ``ui.table``'s sort/download controls, ``ui.chart``'s PNG
+    button: Streamlit would warn); cheap, hashable arguments (codes, strings, numbers, tuples); nothing read
+    from elsewhere that varies per run (query parameters, session state); any returned value is shared, so
+    read-only. Tables and charts recorded for the slide export inside are kept with the entry and recorded
+    again on every run."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def run(*args: Any) -> Any:
+            items, result = _replay_wrapper(fn, max_entries)(db_version(), lang(), presenting(), args)
+            view()["items"].extend(dict(item) for item in items)
+            return result
+
+        return run
+
+    return decorate
+
+
+def _replay_wrapper(fn: Callable[..., Any], max_entries: int) -> Callable[..., Any]:
+    key = ("replay", fn.__code__, max_entries)
+    with _page_caches_lock:
+        entry = _page_caches.get(key)
+        if entry is None:
+            current = [fn]
+
+            def draw(version: tuple[str, int], lang_code: str, presentation: bool, args: tuple) -> tuple[list, Any]:
+                state = view()
+                outer, state["items"] = state["items"], []
+                try:
+                    result = current[0](*args)
+                    return state["items"], result
+                finally:
+                    state["items"] = outer
+
+            # Streamlit keys a cache on module, qualified name and source; the source here is this generic
+            # ``draw``, so the name carries the page file, the function and a digest of its source.
+            draw.__module__, draw.__qualname__ = fn.__module__, _body_name(fn)
+            entry = _page_caches[key] = (current, st.cache_resource(max_entries=max_entries, show_spinner=False)(draw))
+        entry[0][0] = fn
+    return entry[1]
+
+
+def _body_name(fn: Callable[..., Any]) -> str:
+    try:
+        source = inspect.getsource(fn)
+    except (OSError, TypeError):
+        source = repr((fn.__code__.co_code, fn.__code__.co_consts))
+    digest = hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
+    return f"{fn.__code__.co_filename}:{fn.__qualname__}:{digest}"
 
 
 # ----------------------------------------------------------------------------- data access
@@ -449,12 +543,32 @@ def focus_regions(filters: Filters | None = None) -> frozenset[str]:
     return frozenset()
 
 
+def _is_na(v: Any) -> bool:
+    """Missing as the pandas Styler's ``na_rep`` sees it (so the recorded text and the rendered table agree)."""
+    return fmt.is_missing(v) or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))
+
+
+@st.cache_resource(max_entries=5000, show_spinner=False)
+def _table_element(key: str, _shown: pd.DataFrame, _formats: dict[str, Callable[[Any], str]], _na: str) -> None:
+    """Draw the table (pandas Styler -> Arrow, ~3 ms a table); cached by ``key`` so that a rerun replays the
+    finished element instead. ``key`` digests everything the element depends on: the values and dtypes
+    shown and every cell's displayed text (which is what the formats and the language produce)."""
+    st.table(_shown.style.format(_formats, na_rep=_na).hide(axis="index"))
+
+
+def _table_key(shown: pd.DataFrame, display: pd.DataFrame) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL))
+    h.update(pickle.dumps(display, protocol=pickle.HIGHEST_PROTOCOL))
+    return h.hexdigest()
+
+
 def _display_frame(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> pd.DataFrame:
     """The table as text, exactly as shown (Finnish formats, "ei tietoa" for missing values)."""
     missing = t("common.no_data")
 
     def cell(fn: Callable[[Any], str] | None, v: Any) -> str:
-        if fmt.is_missing(v):
+        if _is_na(v):
             return missing
         return fn(v) if fn else str(v)
 
@@ -487,13 +601,18 @@ def table(
         if by:
             shown = df.sort_values(by, ascending=not desc, na_position="last", kind="stable")
     active = {c: f for c, f in formats.items() if c in shown.columns}
-    styler = shown.style.format(active, na_rep=t("common.no_data"))
-    st.table(styler.hide(axis="index"))
-    view()["items"].append(
-        {"kind": "table", "name": name, "title": title or name, "source": source, "frame": _display_frame(shown, active)}
-    )
+    display = _display_frame(shown, active)
+    _table_element(_table_key(shown, display), shown, active, t("common.no_data"))
+    view()["items"].append({"kind": "table", "name": name, "title": title or name, "source": source, "frame": display})
     if not presenting():
         downloads(download if download is not None else shown, name, title or name, source, key=name)
+
+
+@st.cache_resource(max_entries=2000, show_spinner=False)
+def _chart_element(key: str, presentation: bool, _spec: dict) -> None:
+    """Draw the chart (spec -> JSON + Arrow datasets, ~1 ms a chart); cached by the spec's digest
+    (``charts.spec_key``), so a rerun replays the finished element."""
+    st.vega_lite_chart(charts.presentation_size(_spec) if presentation else _spec, width="stretch")
 
 
 def chart(
@@ -509,7 +628,7 @@ def chart(
     ``c`` is preferably the dict from ``charts.spec`` returned by a ``st.cache_data`` builder (cheap on
     reruns); an Altair chart is finished here (costly: tens of milliseconds per chart)."""
     spec = c if isinstance(c, dict) else charts.spec(c, height=height)
-    st.vega_lite_chart(charts.presentation_size(spec) if presenting() else spec, width="stretch")
+    _chart_element(charts.spec_key(spec), presenting(), spec)
     date_text = data_date_text()
     view()["items"].append(
         {"kind": "chart", "name": name, "title": title, "source": source, "spec": spec,
@@ -534,9 +653,17 @@ def narratives(investment: str, period: str | None = None, region: str = "SSS", 
     title = t("common.findings") + (f" — {subtitle}" if subtitle else "")
     if not section(title):
         return
-    if lang() != "fi":
+    _narrative_body(*db_version(), investment, region, period, lang())
+
+
+@st.cache_resource(max_entries=500, show_spinner=False)
+def _narrative_body(path: str, mtime_ns: int, investment: str, region: str, period: str | None, lang_code: str) -> None:
+    """The findings text (tens of expanders and markdown blocks): drawn once per database version, language
+    and arguments, replayed on reruns. Its source lines are plain captions, not slide source lines."""
+    if lang_code != "fi":
         st.caption(t("common.findings_note"))
-    df = q("common/narratives", investment=investment, region=region)
+    df = _cached_query(path, mtime_ns, "common/narratives", json.dumps({"investment": investment, "region": region},
+                                                                        sort_keys=True))
     if df.empty:
         st.info(t("common.no_findings"))
         return
@@ -548,7 +675,10 @@ def narratives(investment: str, period: str | None = None, region: str = "SSS", 
                 sec = rows["section"].iloc[0]
                 st.markdown(f"**{t('common.section.' + sec)}**")
                 st.markdown("\n".join(f"- {txt.replace(chr(10), ' ')}" for txt in rows["text_fi"]))
-            source_caption(part["source_ref"])
+            refs = list(dict.fromkeys(r for r in part["source_ref"] if isinstance(r, str) and r))
+            if refs:
+                label = t("common.source") if len(refs) == 1 else t("common.sources")
+                st.caption(f"{label}: " + " · ".join(describe_source(r) for r in refs))
 
 
 _ACHIEVED_KEYS = {"yes": "common.achieved", "no": "common.not_achieved", "partly": "common.partly",

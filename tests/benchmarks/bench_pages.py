@@ -12,6 +12,7 @@ Two baselines are measured in the same run:
 from __future__ import annotations
 
 import json
+import logging
 import os
 import statistics
 import sys
@@ -56,30 +57,41 @@ def _server_like_script_cache() -> None:
     app_test_module.ScriptCache = lambda: shared
 
 
-def _warm_time(at: AppTest, repeat: int = 5) -> float:
-    at.run()  # cold: imports, caches
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - t0)
-        assert not at.exception, at.exception
-    return statistics.median(times)
+def _timed_run(at: AppTest) -> float:
+    t0 = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - t0
+    assert not at.exception, at.exception
+    return elapsed
 
 
-def measure() -> dict:
+def measure(rounds: int = 25) -> dict:
+    """Warm rerun times, interleaved: each round reruns the baselines and every page once, so a slow moment of
+    the machine hits all of them alike; the medians over the rounds are compared."""
     _server_like_script_cache()
+    logging.disable(logging.WARNING)  # "missing ScriptRunContext" from the build outside a session
     db = Path(tempfile.mkdtemp()) / "rrp.duckdb"
     build(SOURCES_DIR, db, log=lambda _m: None)
     os.environ["RRP_DB"] = str(db)
-    bare = _warm_time(AppTest.from_string(BARE_SCRIPT, default_timeout=60))
-    empty = _warm_time(AppTest.from_string(EMPTY_APP_PAGE, default_timeout=60))
-    out = {"empty_page_seconds": round(empty, 4), "bare_script_seconds": round(bare, 4), "pages": {}}
+    apps = {"bare": AppTest.from_string(BARE_SCRIPT, default_timeout=60),
+            "empty": AppTest.from_string(EMPTY_APP_PAGE, default_timeout=60)}
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()  # the first run registers st.navigation's pages; then switch as a user would
         at.switch_page(f"pages/{page}.py")
-        s = _warm_time(at)
+        apps[page] = at
+    for at in apps.values():
+        at.run()  # cold: imports, caches
+        at.run()
+    times: dict[str, list[float]] = {name: [] for name in apps}
+    for _ in range(rounds):
+        for name, at in apps.items():
+            times[name].append(_timed_run(at))
+    med = {name: statistics.median(ts) for name, ts in times.items()}
+    bare, empty = med["bare"], med["empty"]
+    out = {"rounds": rounds, "empty_page_seconds": round(empty, 4), "bare_script_seconds": round(bare, 4), "pages": {}}
+    for page in PAGES:
+        s = med[page]
         out["pages"][page] = {
             "seconds": round(s, 4), "ratio_to_empty": round(s / empty, 1), "ratio_to_bare": round(s / bare, 1)
         }

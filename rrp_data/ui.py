@@ -90,11 +90,39 @@ def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., A
                 def call(*args: Any, **kwargs: Any) -> Any:
                     return current[0](*args, **kwargs)
 
-                entry = _page_caches[key] = (current, st.cache_data(**options)(call))
+                names = _positional_names(fn)
+                cached = st.cache_data(**{"hash_funcs": FAST_HASH, **options})(call)
+
+                def by_keyword(*args: Any, **kwargs: Any) -> Any:
+                    # Streamlit inspects the signature for every positional argument of every call
+                    if names is not None and len(args) <= len(names):
+                        kwargs = {**dict(zip(names, args)), **kwargs}
+                        args = ()
+                    return cached(*args, **kwargs)
+
+                by_keyword.clear = cached.clear  # type: ignore[attr-defined]
+                entry = _page_caches[key] = (current, by_keyword)
             entry[0][0] = fn  # this run's function object (same code)
         return entry[1]
 
     return decorate
+
+
+def _positional_names(fn: Callable[..., Any]) -> list[str] | None:
+    params = list(inspect.signature(fn).parameters.values())
+    if all(p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for p in params):
+        return [p.name for p in params]
+    return None
+
+
+def _frame_digest(df: pd.DataFrame | pd.Series) -> bytes:
+    """Content digest of a frame passed to a cached function: pickling is ~15x faster than Streamlit's own
+    frame hashing (~0,8 ms for a small frame); equal bytes mean equal content (different layouts of equal
+    content only cost a cache miss)."""
+    return hashlib.blake2b(pickle.dumps(df, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
+
+
+FAST_HASH = {pd.DataFrame: _frame_digest, pd.Series: _frame_digest}
 
 
 def replayed(max_entries: int = 500) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -112,8 +140,10 @@ def replayed(max_entries: int = 500) -> Callable[[Callable[..., Any]], Callable[
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def run(*args: Any) -> Any:
-            items, result = _replay_wrapper(fn, max_entries)(db_version(), lang(), presenting(), args)
-            view()["items"].extend(dict(item) for item in items)
+            items, result = _replay_wrapper(fn, max_entries)(
+                version=db_version(), lang_code=lang(), presentation=presenting(), args=args
+            )
+            view()["items"].extend(type(item)(item) for item in items)
             return result
 
         return run
@@ -187,8 +217,10 @@ def db_version() -> tuple[str, int]:
     return version
 
 
-@st.cache_data(show_spinner=False, max_entries=2000)
+@st.cache_resource(show_spinner=False, max_entries=2000)
 def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.DataFrame:
+    """The result frame, shared (read-only): ``q`` hands each caller a copy. (Kept as a resource rather than
+    ``st.cache_data``: a copy costs ~15 µs, unpickling a cache_data entry ~120 µs.)"""
     con = _connection(path, mtime_ns)
     cur = con.cursor()  # a cursor per query: connections are shared between sessions (threads)
     try:
@@ -200,9 +232,15 @@ def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.D
 
 def q(name: str, **params: Any) -> pd.DataFrame:
     """Run the named query ``queries/<name>.sql`` with bound parameters; cached per database version.
-    (``st.cache_data`` hands every caller its own copy of the frame, so callers may modify it.)"""
+    Every caller gets its own copy of the frame, so callers may modify it."""
+    return _query(name, json.dumps(params, sort_keys=True, default=str) if params else "{}").copy()
+
+
+def _query(name: str, params_json: str) -> pd.DataFrame:
+    """The shared cached frame (do not modify). Cached functions are called with keyword arguments: for a
+    positional one Streamlit inspects the function's signature on every call."""
     path, mtime = db_version()
-    return _cached_query(path, mtime, name, json.dumps(params, sort_keys=True, default=str))
+    return _cached_query(path=path, mtime_ns=mtime, name=name, params_json=params_json)
 
 
 # ----------------------------------------------------------------------------- reference data
@@ -213,17 +251,17 @@ def q(name: str, **params: Any) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _lookups(path: str, mtime_ns: int) -> dict[str, Any]:
-    regions_df = _cached_query(path, mtime_ns, "common/regions", "{}")
+    regions_df = _cached_query(path=path, mtime_ns=mtime_ns, name="common/regions", params_json="{}")
     return {
         "regions": regions_df,
         "areas": regions_df[regions_df["kind"].isin(["county", "city"])].sort_values("short_name_fi"),
         "region_rows": {r["region_code"]: r for r in regions_df.to_dict("records")},
-        "documents": {r["document"]: r for r in _cached_query(path, mtime_ns, "common/sources", "{}").to_dict("records")},
+        "documents": {r["document"]: r for r in _cached_query(path=path, mtime_ns=mtime_ns, name="common/sources", params_json="{}").to_dict("records")},
         "investments": {
-            r["investment_code"]: r for r in _cached_query(path, mtime_ns, "common/investments", "{}").to_dict("records")
+            r["investment_code"]: r for r in _cached_query(path=path, mtime_ns=mtime_ns, name="common/investments", params_json="{}").to_dict("records")
         },
         "build_info": dict(
-            _cached_query(path, mtime_ns, "common/build_info", "{}")[["key", "value"]].itertuples(index=False)
+            _cached_query(path=path, mtime_ns=mtime_ns, name="common/build_info", params_json="{}")[["key", "value"]].itertuples(index=False)
         ),
     }
 
@@ -551,28 +589,36 @@ def _is_na(v: Any) -> bool:
 @st.cache_resource(max_entries=5000, show_spinner=False)
 def _table_element(key: str, _shown: pd.DataFrame, _formats: dict[str, Callable[[Any], str]], _na: str) -> None:
     """Draw the table (pandas Styler -> Arrow, ~3 ms a table); cached by ``key`` so that a rerun replays the
-    finished element instead. ``key`` digests everything the element depends on: the values and dtypes
-    shown and every cell's displayed text (which is what the formats and the language produce)."""
+    finished element instead. ``key`` digests everything the element depends on: the index, columns, dtypes and
+    values shown and every cell's displayed text (which is what the formats and the language produce)."""
     st.table(_shown.style.format(_formats, na_rep=_na).hide(axis="index"))
 
 
-def _table_key(shown: pd.DataFrame, display: pd.DataFrame) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    h.update(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL))
-    h.update(pickle.dumps(display, protocol=pickle.HIGHEST_PROTOCOL))
-    return h.hexdigest()
-
-
-def _display_frame(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> pd.DataFrame:
-    """The table as text, exactly as shown (Finnish formats, "ei tietoa" for missing values)."""
+def _display_cells(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> dict[str, list[str]]:
+    """The table as text, column by column, exactly as shown (Finnish formats, "ei tietoa" for missing)."""
     missing = t("common.no_data")
 
-    def cell(fn: Callable[[Any], str] | None, v: Any) -> str:
-        if _is_na(v):
-            return missing
-        return fn(v) if fn else str(v)
+    def column(name: str, fn: Callable[[Any], str] | None) -> list[str]:
+        return [missing if _is_na(v) else (fn(v) if fn else str(v)) for v in df[name].tolist()]
 
-    return pd.DataFrame({c: [cell(formats.get(c), v) for v in df[c]] for c in df.columns})
+    return {c: column(c, formats.get(c)) for c in df.columns}
+
+
+def _table_key(shown: pd.DataFrame, cells: dict[str, list[str]]) -> str:
+    content = (shown.index.tolist(), list(shown.columns), [str(d) for d in shown.dtypes],
+               [shown[c].tolist() for c in shown.columns], cells)
+    return hashlib.blake2b(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
+
+
+class TableItem(dict):
+    """A table recorded for the slide export; its text frame (``item["frame"]``) is built only when asked for
+    (the export needs it, a rerun does not)."""
+
+    def __missing__(self, key: str) -> Any:
+        if key == "frame":
+            self["frame"] = pd.DataFrame(self["cells"], columns=list(self["cells"]))
+            return self["frame"]
+        raise KeyError(key)
 
 
 def table(
@@ -601,9 +647,9 @@ def table(
         if by:
             shown = df.sort_values(by, ascending=not desc, na_position="last", kind="stable")
     active = {c: f for c, f in formats.items() if c in shown.columns}
-    display = _display_frame(shown, active)
-    _table_element(_table_key(shown, display), shown, active, t("common.no_data"))
-    view()["items"].append({"kind": "table", "name": name, "title": title or name, "source": source, "frame": display})
+    cells = _display_cells(shown, active)
+    _table_element(key=_table_key(shown, cells), _shown=shown, _formats=active, _na=t("common.no_data"))
+    view()["items"].append(TableItem(kind="table", name=name, title=title or name, source=source, cells=cells))
     if not presenting():
         downloads(download if download is not None else shown, name, title or name, source, key=name)
 
@@ -628,7 +674,7 @@ def chart(
     ``c`` is preferably the dict from ``charts.spec`` returned by a ``st.cache_data`` builder (cheap on
     reruns); an Altair chart is finished here (costly: tens of milliseconds per chart)."""
     spec = c if isinstance(c, dict) else charts.spec(c, height=height)
-    _chart_element(charts.spec_key(spec), presenting(), spec)
+    _chart_element(key=charts.spec_key(spec), presentation=presenting(), _spec=spec)
     date_text = data_date_text()
     view()["items"].append(
         {"kind": "chart", "name": name, "title": title, "source": source, "spec": spec,
@@ -653,7 +699,8 @@ def narratives(investment: str, period: str | None = None, region: str = "SSS", 
     title = t("common.findings") + (f" — {subtitle}" if subtitle else "")
     if not section(title):
         return
-    _narrative_body(*db_version(), investment, region, period, lang())
+    path, mtime = db_version()
+    _narrative_body(path=path, mtime_ns=mtime, investment=investment, region=region, period=period, lang_code=lang())
 
 
 @st.cache_resource(max_entries=500, show_spinner=False)
@@ -662,8 +709,8 @@ def _narrative_body(path: str, mtime_ns: int, investment: str, region: str, peri
     and arguments, replayed on reruns. Its source lines are plain captions, not slide source lines."""
     if lang_code != "fi":
         st.caption(t("common.findings_note"))
-    df = _cached_query(path, mtime_ns, "common/narratives", json.dumps({"investment": investment, "region": region},
-                                                                        sort_keys=True))
+    df = _cached_query(path=path, mtime_ns=mtime_ns, name="common/narratives",
+                       params_json=json.dumps({"investment": investment, "region": region}, sort_keys=True))
     if df.empty:
         st.info(t("common.no_findings"))
         return

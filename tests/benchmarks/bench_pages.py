@@ -65,7 +65,7 @@ def _timed_run(at: AppTest) -> float:
     return elapsed
 
 
-def measure(rounds: int = 25) -> dict:
+def measure(rounds: int = 25, pages: list[str] | None = None) -> dict:
     """Warm rerun times, interleaved: each round reruns the baselines and every page once, so a slow moment of
     the machine hits all of them alike; the medians over the rounds are compared."""
     _server_like_script_cache()
@@ -75,7 +75,8 @@ def measure(rounds: int = 25) -> dict:
     os.environ["RRP_DB"] = str(db)
     apps = {"bare": AppTest.from_string(BARE_SCRIPT, default_timeout=60),
             "empty": AppTest.from_string(EMPTY_APP_PAGE, default_timeout=60)}
-    for page in PAGES:
+    pages = pages or PAGES
+    for page in pages:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()  # the first run registers st.navigation's pages; then switch as a user would
         at.switch_page(f"pages/{page}.py")
@@ -90,7 +91,7 @@ def measure(rounds: int = 25) -> dict:
     med = {name: statistics.median(ts) for name, ts in times.items()}
     bare, empty = med["bare"], med["empty"]
     out = {"rounds": rounds, "empty_page_seconds": round(empty, 4), "bare_script_seconds": round(bare, 4), "pages": {}}
-    for page in PAGES:
+    for page in pages:
         s = med[page]
         out["pages"][page] = {
             "seconds": round(s, 4), "ratio_to_empty": round(s / empty, 1), "ratio_to_bare": round(s / bare, 1)
@@ -111,8 +112,12 @@ def test_bench_pages(benchmark):
 
 
 if __name__ == "__main__":
-    result = measure()
-    path = ROOT / "tests" / "artifacts" / "bench_pages.json"
+    chosen = sys.argv[1:]  # optional: page names to measure (default: all; only the full run writes the JSON)
+    unknown = [p for p in chosen if p not in PAGES]
+    if unknown:
+        sys.exit(f"unknown page(s) {unknown}; pages: {PAGES}")
+    result = measure(pages=chosen or None)
+    path = ROOT / "tests" / "artifacts" / ("bench_pages.json" if not chosen else "bench_pages_partial.json")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2))
     print(f"empty page in the app: {result['empty_page_seconds']} s   bare script: {result['bare_script_seconds']} s")

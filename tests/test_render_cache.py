@@ -1,0 +1,156 @@
+"""Reruns replay finished elements instead of drawing them again (rrp_data/ui.py: ``replayed``, the table and
+chart element caches, ``cache_data`` for page scripts, shared query results). What a rerun shows must be exactly
+what a first run draws, follow the language and a rebuilt database, and never mix up two different tables."""
+
+from __future__ import annotations
+
+import shutil
+
+import altair as alt
+import pandas as pd
+import pytest
+import streamlit as st
+from apptest_helpers import run_page
+
+from rrp_data import charts, ui
+from rrp_data.build import build
+from rrp_data.paths import SOURCES_DIR
+
+PAGES = ["home", "edistyminen", "muutokset", "tavoitevauhti", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte",
+         "inv3_tietopohja", "inv4_digi", "alueet", "hankesuunnitelmat", "tietolahteet"]
+
+
+def snapshot(at) -> list[tuple]:
+    """Every element and block of the run in order, as its serialized message (what the browser receives)."""
+    out: list[tuple] = []
+
+    def walk(node, depth: int) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and proto.DESCRIPTOR.name == "DownloadButton":
+            proto = type(proto).FromString(proto.SerializeToString())
+            proto.ClearField("deferred_file_id")  # a fresh id for the file each run, by design
+        out.append((depth, type(node).__name__, proto.SerializeToString(deterministic=True) if proto is not None else b""))
+        for child in getattr(node, "children", {}).values():
+            walk(child, depth + 1)
+
+    walk(at._tree, 0)
+    return out
+
+
+def items(at) -> list[tuple]:
+    return [(i["kind"], i["name"], i["title"], i["source"]) for i in at.session_state["_view"]["items"]]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("params", [{}, {"esitys": "1", "osa": "2"}], ids=["normal", "presentation"])
+def test_a_rerun_replays_exactly_what_the_first_run_drew(app_db, page, params):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = run_page(page, params)  # cold: everything drawn
+    assert not at.exception
+    first, first_items = snapshot(at), items(at)
+    at.run()  # warm: cached parts replayed
+    assert not at.exception
+    assert snapshot(at) == first
+    assert items(at) == first_items  # the slide export sees the same tables and charts
+
+
+def test_replayed_parts_follow_the_language(app_db):
+    at = run_page("home")
+    fi_titles = [m.value for m in at.markdown if m.value.startswith("####")]
+    at.query_params["lang"] = "sv"
+    at.session_state["_lang"] = "sv"
+    at.run()
+    sv_titles = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert fi_titles and sv_titles and len(fi_titles) == len(sv_titles)
+    assert fi_titles != sv_titles  # the target cards (a replayed part) are drawn again in Swedish
+    assert any(m.label.startswith("Mål ") for m in at.metric)
+
+
+def test_rebuilt_database_reaches_replayed_parts(shipped_db, tmp_path, monkeypatch):
+    db = tmp_path / "rrp.duckdb"
+    shutil.copy(shipped_db, db)
+    monkeypatch.setenv("RRP_DB", str(db))
+    at = run_page("home")
+    assert ("Viimeisin 2024", "41,9\u00a0%") in [(m.label, m.value) for m in at.metric]
+    at.run()  # now replayed from the cache
+
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    iv = sources / "indicator_values.csv"
+    text = iv.read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("sotkanet:5548,SSS,2024,"))
+    iv.write_text(text.replace(line, line.replace(",41.9,", ",42.3,", 1)), encoding="utf-8")
+    build(sources, db, log=lambda _m: None)
+
+    at.run()
+    metrics = [(m.label, m.value) for m in at.metric]
+    assert ("Viimeisin 2024", "42,3\u00a0%") in metrics
+    assert ("Viimeisin 2024", "41,9\u00a0%") not in metrics
+
+
+# ----------------------------------------------------------------------------- table and chart keys
+
+
+def test_table_key_changes_with_anything_shown():
+    df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu"], "Osuus": [27.6, None]})
+    one = ui._display_cells(df, {"Osuus": lambda v: f"{v:.1f}"})
+    two = ui._display_cells(df, {"Osuus": lambda v: f"{v:.0f}"})
+    assert one["Osuus"] == ["27.6", "ei tietoa"] and two["Osuus"] == ["28", "ei tietoa"]
+    assert ui._table_key(df, one) != ui._table_key(df, two)  # same values, other format
+    assert ui._table_key(df, one) == ui._table_key(df.copy(), {k: list(v) for k, v in one.items()})
+    other = df.assign(Osuus=[27.7, None])
+    assert ui._table_key(other, ui._display_cells(other, {})) != ui._table_key(df, ui._display_cells(df, {}))
+    renamed = df.rename(columns={"Osuus": "Osuus 2022"})
+    assert ui._table_key(renamed, ui._display_cells(renamed, {})) != ui._table_key(df, ui._display_cells(df, {}))
+
+
+def test_table_item_builds_its_text_frame_only_when_asked():
+    item = ui.TableItem(kind="table", name="t", title="T", source="", cells={"A": ["1", "2"], "B": ["x", "y"]})
+    assert "frame" not in item
+    assert item["frame"].to_dict("list") == {"A": ["1", "2"], "B": ["x", "y"]}
+    with pytest.raises(KeyError):
+        item["nothing"]
+
+
+def test_chart_spec_carries_a_digest_of_its_content():
+    def bars(values):
+        return charts.spec(alt.Chart(pd.DataFrame({"x": values, "y": ["a", "b"]})).mark_bar().encode(x="x:Q", y="y:N"))
+
+    a, b = bars([1, 2]), bars([1, 3])
+    assert charts.spec_key(a) == a["usermeta"]["rrp_key"] == charts.spec_key(bars([1, 2]))
+    assert charts.spec_key(a) != charts.spec_key(b)
+    plain = {k: v for k, v in a.items() if k != "usermeta"}
+    assert charts.spec_key(plain) == charts.spec_key(dict(plain)) != charts.spec_key({**plain, "height": 99})
+
+
+# ----------------------------------------------------------------------------- query results and page caches
+
+
+def test_every_caller_gets_its_own_copy_of_a_query_result(app_db):
+    first = ui.q("common/regions")
+    first.loc[:, "short_name_fi"] = "muutettu"
+    again = ui.q("common/regions")
+    assert "muutettu" not in set(again["short_name_fi"])
+    assert again is not first
+
+
+def test_page_cache_keeps_one_wrapper_per_function_body():
+    calls = []
+    source = "def builder(lang, n):\n    calls.append((lang, n))\n    return n * 2\n"
+    code = compile(source, "<page>", "exec")
+
+    def define():  # as a rerun of a page script does: the same code object makes a new function each time
+        namespace = {"calls": calls}
+        exec(code, namespace)
+        return ui.cache_data(show_spinner=False)(namespace["builder"])
+
+    first, second = define(), define()
+    assert first is second
+    assert first("fi", 2) == 4 and second("fi", n=2) == 4 and first(lang="fi", n=2) == 4
+    assert calls == [("fi", 2)]  # positional and keyword calls share one entry
+    assert first("sv", 2) == 4 and calls == [("fi", 2), ("sv", 2)]
+    other = compile(source.replace("n * 2", "n * 3"), "<page>", "exec")
+    namespace = {"calls": calls}
+    exec(other, namespace)
+    assert ui.cache_data(show_spinner=False)(namespace["builder"]) is not first

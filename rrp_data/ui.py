@@ -217,10 +217,9 @@ def db_version() -> tuple[str, int]:
     return version
 
 
-@st.cache_resource(show_spinner=False, max_entries=2000)
+@st.cache_data(show_spinner=False, max_entries=2000)
 def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.DataFrame:
-    """The result frame, shared (read-only): ``q`` hands each caller a copy. (Kept as a resource rather than
-    ``st.cache_data``: a copy costs ~15 µs, unpickling a cache_data entry ~120 µs.)"""
+    """The result frame (``st.cache_data``: each call gets its own copy, so callers may modify it)."""
     con = _connection(path, mtime_ns)
     cur = con.cursor()  # a cursor per query: connections are shared between sessions (threads)
     try:
@@ -232,14 +231,10 @@ def _cached_query(path: str, mtime_ns: int, name: str, params_json: str) -> pd.D
 
 def q(name: str, **params: Any) -> pd.DataFrame:
     """Run the named query ``queries/<name>.sql`` with bound parameters; cached per database version.
-    Every caller gets its own copy of the frame, so callers may modify it."""
-    return _query(name, json.dumps(params, sort_keys=True, default=str) if params else "{}").copy()
-
-
-def _query(name: str, params_json: str) -> pd.DataFrame:
-    """The shared cached frame (do not modify). Cached functions are called with keyword arguments: for a
-    positional one Streamlit inspects the function's signature on every call."""
+    Every caller gets its own copy of the frame, so callers may modify it. (Cached functions are called with
+    keyword arguments: for a positional one Streamlit inspects the function's signature on every call.)"""
     path, mtime = db_version()
+    params_json = json.dumps(params, sort_keys=True, default=str) if params else "{}"
     return _cached_query(path=path, mtime_ns=mtime, name=name, params_json=params_json)
 
 

@@ -25,6 +25,7 @@ def main(pages: Mapping[str, Sequence[PageRow]]) -> None:
     # tests/browser/test_pages.py::test_deep_link_has_no_page_not_found_dialog guards this.
     PagesManager.uses_pages_directory = False
 
+    ui.begin_run()
     st.set_page_config(page_title="RRP-seuranta", page_icon=":material/monitoring:", layout="wide")
 
     ui.set_run_lang(st.query_params.get("lang", "fi"))  # notices below are already in the linked language

@@ -36,6 +36,13 @@ def set_run_lang(code: str) -> None:
     _run.lang = code if code in i18n.LANGS else "fi"
 
 
+def begin_run() -> None:
+    """Called by the shell first thing in every run (each run has its own thread): from here on, the run
+    sees one database version (``db_version`` looks the file up once per run, not once per query)."""
+    _run.version = None
+    _run.in_run = True
+
+
 def lang() -> str:
     """The UI language: set by the shell's switch for this run, else ``?lang=`` in the address, else Finnish.
     (Read hundreds of times per run, hence the thread-local rather than a session-state lookup each time.)"""
@@ -205,6 +212,9 @@ def db_version() -> tuple[str, int]:
     """(path, mtime) of the database file. When the file has been replaced by a rebuild, the old cached
     connection is closed *before* a new one is opened: DuckDB hands a new connection to an already open
     database instance of the same path, so opening first would keep serving the old file."""
+    cached = getattr(_run, "version", None)
+    if cached is not None:
+        return cached
     p = Path(db_path())
     if not p.exists():
         st.error(t("notice.no_db", path=str(p)))
@@ -214,6 +224,8 @@ def db_version() -> tuple[str, int]:
         if _open_version[0] is not None and _open_version[0] != version:
             _connection.clear()
         _open_version[0] = version
+    if getattr(_run, "in_run", False):
+        _run.version = version
     return version
 
 

@@ -71,11 +71,16 @@ def sparkline(points: pd.DataFrame, target: float | None) -> None:
     st.vega_lite_chart(sparkline_spec(lang, pts, target), width="stretch")
 
 
+def badge(label: str, colour: str, icon: str) -> str:
+    """A badge as Markdown (what ``st.badge`` sends), so heading, badge and quote are one element."""
+    escaped = label.replace("[", "\\[").replace("]", "\\]")
+    return f":{colour}-badge[{icon} {escaped}]"
+
+
 def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
     code, unit = row["indicator_code"], row["unit"]
     with st.container(border=True):
-        st.markdown(f"#### {t('home.card.' + row['investment_code'])}")
-        st.markdown(row["name_fi"])
+        st.markdown(f"#### {t('home.card.' + row['investment_code'])}\n\n{row['name_fi']}")
         c1, c2, c3 = st.columns(3)
         base_label = t("home.baseline_label", period=fmt.period(row["baseline_period"])) if isinstance(
             row["baseline_period"], str
@@ -99,11 +104,11 @@ def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
             st.caption(" ".join(notes))
 
         # --- reached? only as the documents say it -----------------------------------------------------
-        st.markdown(f"**{t('home.status_heading')}**")
+        heading = f"**{t('home.status_heading')}**"
         mine = statements[statements["indicator_code"] == code]
         refs = [row["source_ref"], row["latest_source_ref"]]
         if mine.empty:
-            st.badge(t("common.no_data"), icon=":material/help:", color="gray")
+            st.markdown(f"{heading}\n\n{badge(t('common.no_data'), 'gray', ':material/help:')}")
             st.caption(t("home.no_statement"))
         else:
             latest = mine.iloc[0]
@@ -111,8 +116,8 @@ def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
             label = t(key)
             if isinstance(latest["achieved_period"], str):
                 label += f" ({fmt.period(latest['achieved_period'])})"
-            st.badge(label, icon=icon, color=colour)
-            st.markdown(f"> “{latest['statement_fi']}”  \n> — {t('home.statement_of', period=fmt.period(latest['statement_period']))}")
+            quote = f"> “{latest['statement_fi']}”  \n> — {t('home.statement_of', period=fmt.period(latest['statement_period']))}"
+            st.markdown(f"{heading}\n\n{badge(label, colour, icon)}\n\n{quote}")
             earlier = mine.iloc[1:]
             if not earlier.empty:
                 with st.expander(t("home.earlier_statements", n=len(earlier))):
@@ -162,6 +167,16 @@ if ui.section(t("home.targets_title")):
     target_cards()
 
 # --- tiles to every page (carry the current filters so a deep link survives the switch) ------------------------
+@ui.replayed()
+def page_tiles(carry: tuple[tuple[str, str], ...]) -> None:
+    for start in range(0, len(TILES), 3):
+        cols = st.columns(3)
+        for col, (path, title, icon, desc) in zip(cols, TILES[start : start + 3], strict=False):
+            with col, st.container(border=True):
+                st.page_link(path, label=t(title), icon=icon, query_params=dict(carry) or None, width="stretch")
+                st.caption(t(desc))
+
+
 if ui.section(t("home.pages_title")):
     if filters.yta:
         st.info(t("home.yta_note", yta=filters.yta), icon=":material/filter_alt:")
@@ -175,12 +190,7 @@ if ui.section(t("home.pages_title")):
             carry["alueet"] = ",".join(kept)
     if lang != "fi":
         carry["lang"] = lang
-    for start in range(0, len(TILES), 3):
-        cols = st.columns(3)
-        for col, (path, title, icon, desc) in zip(cols, TILES[start : start + 3], strict=False):
-            with col, st.container(border=True):
-                st.page_link(path, label=t(title), icon=icon, query_params=carry or None, width="stretch")
-                st.caption(t(desc))
+    page_tiles(tuple(sorted(carry.items())))
 
 # --- freshness ------------------------------------------------------------------------------------------------
 @ui.replayed()

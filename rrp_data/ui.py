@@ -589,8 +589,15 @@ def focus_regions(filters: Filters | None = None) -> frozenset[str]:
 
 
 def _is_na(v: Any) -> bool:
-    """Missing as the pandas Styler's ``na_rep`` sees it (so the recorded text and the rendered table agree)."""
-    return fmt.is_missing(v) or (pd.api.types.is_scalar(v) and bool(pd.isna(v)))
+    """Missing as the pandas Styler's ``na_rep`` sees it (``pd.isna``), for the Python values ``tolist`` gives,
+    so the recorded text and the rendered table agree. (Called for every cell: the common cases first.)"""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    if isinstance(v, float):
+        return v != v
+    if isinstance(v, (str, int)):
+        return False
+    return pd.api.types.is_scalar(v) and bool(pd.isna(v))
 
 
 @st.cache_resource(max_entries=5000, show_spinner=False)

@@ -154,3 +154,13 @@ def test_page_cache_keeps_one_wrapper_per_function_body():
     namespace = {"calls": calls}
     exec(other, namespace)
     assert ui.cache_data(show_spinner=False)(namespace["builder"]) is not first
+
+
+@pytest.mark.parametrize("value", [None, float("nan"), pd.NA, pd.NaT, 1.5, 0, "x", "", pd.Timestamp("2024-01-01")])
+def test_missing_cells_are_the_ones_the_styler_shows_as_missing(value):
+    import decimal
+
+    import numpy as np
+
+    for v in (value, np.datetime64("NaT"), decimal.Decimal("NaN")):
+        assert ui._is_na(v) == bool(pd.isna(v))

@@ -1,5 +1,8 @@
 """Investointi 4 — Digitaalinen asiointi: Sotkanet 5548 by county, the 35 % target, tile map, national trend,
-digital innovations and what the counties reported."""
+digital innovations and what the counties reported.
+
+Reruns stay cheap: the parts that only draw are ``ui.replayed``; tables and chart specs come from cached
+builders (keyed on the database version, language and filters), so a rerun pays cache lookups, not pandas."""
 
 import altair as alt
 import pandas as pd
@@ -12,17 +15,61 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.inv4", t("inv4.intro"))
 
-target = ui.q("inv4/target").iloc[0]
-national = ui.q("inv4/national_trend")
-selected = filters.region_codes() if (filters.yta or filters.regions) else []
-table = ui.q("inv4/digital_share_by_county", regions=selected)
-nat = national.set_index("period")["value"]
+lang = ui.lang()
+version = ui.db_version()  # the builders below query the database: a rebuilt file gives new entries
+selected = tuple(filters.region_codes()) if (filters.yta or filters.regions) else ()
+focus = ui.focus_regions(filters)
+SOURCE_5548 = "Sotkanet ind. 5548 (THL 29.2.2024, Investoinnin 4 tilanne)"
 
-# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+
+def national_values() -> pd.Series:
+    """Whole-country values of 5548 by period ('2020', '2022', '2024')."""
+    return ui.q("inv4/national_trend").set_index("period")["value"]
+
+
+def county_rows(selected: tuple[str, ...]) -> pd.DataFrame:
+    """inv4/digital_share_by_county with the county's name in the UI language and the gap to 35 % (0 when the
+    county is past it; missing when the county has no 2022 value)."""
+    table = ui.q("inv4/digital_share_by_county", regions=list(selected))
+    return table.assign(
+        county=table["short_name_fi"] if ui.lang() != "sv" else table["name_sv"],
+        gap=table["gap_to_target"].where(table["gap_to_target"] > 0, 0.0).where(table["v2022"].notna()),
+    )
+
+
+# --- builders: cached, so the queries, pandas and Altair work run once per database, filters and language ------
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def bar_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset, target_value: float, national: float | None) -> dict:
+def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple, tuple]:
+    """The county table as shown, its source line, the counties without a 2022 value and the source refs."""
+    shown = county_rows(selected)
+    display = pd.DataFrame(
+        {
+            t("common.county"): shown["county"],
+            t("common.yta"): shown["yta"].fillna("–"),
+            "2020": shown["v2020"],
+            "2022": shown["v2022"],
+            t("inv4.col_change"): shown["change_points"],
+            t("inv4.col_gap"): shown["gap"],
+            t("common.rank"): shown["rank_2022"],
+        }
+    )
+    refs = shown["source_ref"]
+    source = ui.describe_source(refs.dropna().iloc[0]) if refs.notna().any() else ""
+    missing = tuple(shown[shown["v2022"].isna()]["county"])
+    return display, source, missing, tuple(refs)
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def bar_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> dict:
+    """Counties' 2022 share as bars, with the 35 % target and the national 2022 value as rules."""
+    target_value = float(ui.q("inv4/target").iloc[0]["target"])
+    nat = national_values()
+    national = float(nat["2022"]) if "2022" in nat else None
+    shown = county_rows(selected)
+    bars_df = shown[shown["v2022"].notna()].assign(label=lambda d: d["v2022"].map(ui.fmt_pct))
+    bars_df = bars_df[["region_code", "county", "v2020", "v2022", "label"]]
     base = alt.Chart(bars_df).encode(
         y=alt.Y("county:N", sort="-x", title=None),
         x=alt.X("v2022:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 60])),
@@ -43,7 +90,19 @@ def bar_chart(lang: str, bars_df: pd.DataFrame, focus: frozenset, target_value: 
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def tile_map(lang: str, tiles: pd.DataFrame, focus: frozenset) -> dict:
+def tile_map(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> dict:
+    """Counties as tiles on a grid shaped like Finland, coloured by the 2022 share."""
+    table = ui.q("inv4/digital_share_by_county", regions=list(selected))
+    tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
+    tiles = tiles.merge(table[["region_code", "v2022"]], on="region_code", how="left")
+    tiles["name"] = tiles["region_code"].map(lambda code: ui.region_name(code))
+    tiles["in_view"] = tiles["region_code"].isin(table["region_code"])
+    # counties outside the filtered view are drawn grey with their name only: "ei tietoa" would claim the
+    # sources have no value for them
+    tiles["label"] = [
+        (ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data")) if in_view else ""
+        for v, in_view in zip(tiles["v2022"], tiles["in_view"], strict=True)
+    ]
     tile_base = alt.Chart(tiles).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
         tooltip=[alt.Tooltip("name:N", title=t("common.county")), alt.Tooltip("label:N", title="2022")],
@@ -66,14 +125,20 @@ def tile_map(lang: str, tiles: pd.DataFrame, focus: frozenset) -> dict:
 
 
 @ui.cache_data(show_spinner=False, max_entries=50)
-def trend_chart(lang: str, trend: pd.DataFrame, target_value: float, baseline: float) -> dict:
+def trend_chart(version: tuple, lang: str) -> tuple[dict, tuple]:
+    """The national share over time with the target and the baseline as rules; and its source refs."""
+    target = ui.q("inv4/target").iloc[0]
+    national = ui.q("inv4/national_trend")
+    trend = national.assign(year=national["period"].astype(int), label=national["value"].map(ui.fmt_pct))
+    trend = trend[["year", "value", "label"]]
+    target_value, baseline = float(target["target"]), float(target["baseline"])
     line = alt.Chart(trend).mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4, color=charts.PRIMARY).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=t("inv4.axis_share"), scale=alt.Scale(domain=[0, 50])),
         tooltip=[alt.Tooltip("year:O", title=t("common.period")), alt.Tooltip("value:Q", title="%", format=".1f")],
     )
     pts = alt.Chart(trend).mark_text(dy=-18, fontWeight="bold").encode(x="year:O", y="value:Q", text="label:N")
-    return charts.spec(
+    spec = charts.spec(
         alt.layer(
             line, pts,
             charts.rule(target_value, f"{t('common.target')} {ui.fmt_pct0(target_value)}", charts.TARGET, orient="y"),
@@ -82,13 +147,34 @@ def trend_chart(lang: str, trend: pd.DataFrame, target_value: float, baseline: f
             ),
         ).properties(height=340)
     )
+    return spec, tuple(national["source_ref"])
 
 
-SOURCE_5548 = "Sotkanet ind. 5548 (THL 29.2.2024, Investoinnin 4 tilanne)"
-focus = ui.focus_regions(filters)
+@ui.cache_data(show_spinner=False, max_entries=200)
+def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, tuple]:
+    """Digital innovations of the counties in view (and those of no county) with their user counts; source refs."""
+    inno = ui.q("inv4/innovations", regions=list(selected))
+    display = pd.DataFrame(
+        {
+            t("inv4.col_actor"): inno["actor"],
+            t("inv4.col_innovation"): inno["innovation_fi"],
+            t("inv4.col_users"): inno["user_count"],
+            t("inv4.col_users_text"): inno["user_count_text"],
+            t("inv4.col_basis"): inno["basis_fi"],
+        }
+    )
+    return display, tuple(inno["source_ref"])
 
-# --- key figures ------------------------------------------------------------------------------------
-if ui.section(t("common.key_figures")):
+
+# --- parts that only draw: replayed on reruns ------------------------------------------------------------------------
+
+
+@ui.replayed()
+def key_figures() -> None:
+    """Baseline, the national 2022 and 2024 values and the target."""
+    target = ui.q("inv4/target").iloc[0]
+    national = ui.q("inv4/national_trend")
+    nat = national.set_index("period")["value"]
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("common.baseline") + f" {target['baseline_period']}", ui.fmt_pct(target["baseline"]))
     c2.metric(t("inv4.national_2022"), ui.fmt_pct(nat.get("2022")))
@@ -96,23 +182,22 @@ if ui.section(t("common.key_figures")):
     c4.metric(t("common.target") + f" {fmt.period(target['target_period'])}", ui.fmt_pct(target["target"]))
     ui.source_caption([target["source_ref"], *national["source_ref"]])
 
+
+@ui.replayed()
+def county_notes(missing: tuple[str, ...], refs: tuple) -> None:
+    """Under the county table: which counties the sources leave without a value, and the sources."""
+    if missing:
+        st.info(t("inv4.missing", names=", ".join(missing)))
+    ui.source_caption(refs)
+
+
+# --- key figures ------------------------------------------------------------------------------------
+if ui.section(t("common.key_figures")):
+    key_figures()
+
 # --- county table -----------------------------------------------------------------------------------
-shown = table.assign(
-    county=table["short_name_fi"] if ui.lang() != "sv" else table["name_sv"],
-    gap=table["gap_to_target"].where(table["gap_to_target"] > 0, 0.0).where(table["v2022"].notna()),
-)
 if ui.section(t("inv4.table_title")):
-    display = pd.DataFrame(
-        {
-            t("common.county"): shown["county"],
-            t("common.yta"): shown["yta"].fillna("–"),
-            "2020": shown["v2020"],
-            "2022": shown["v2022"],
-            t("inv4.col_change"): shown["change_points"],
-            t("inv4.col_gap"): shown["gap"],
-            t("common.rank"): shown["rank_2022"],
-        }
-    )
+    display, source, missing, refs = county_table(version, lang, selected)
     ui.table(
         display,
         formats={
@@ -124,68 +209,33 @@ if ui.section(t("inv4.table_title")):
         },
         name="digitaalinen-asiointi-alueittain",
         title=t("inv4.table_title"),
-        source=ui.describe_source(table["source_ref"].dropna().iloc[0]) if table["source_ref"].notna().any() else "",
+        source=source,
     )
-    missing = shown[shown["v2022"].isna()]["county"].tolist()
-    if missing:
-        st.info(t("inv4.missing", names=", ".join(missing)))
-    ui.source_caption(table["source_ref"])
+    county_notes(missing, refs)
 
 # --- bar chart with target and national rules ---------------------------------------------------------
 if ui.section(t("inv4.chart_title")):
-    bars_df = shown[shown["v2022"].notna()].assign(label=lambda d: d["v2022"].map(ui.fmt_pct))
-    ui.chart(
-        bar_chart(ui.lang(), bars_df[["region_code", "county", "v2020", "v2022", "label"]], focus,
-                  float(target["target"]), float(nat["2022"]) if "2022" in nat else None),
-        name="digitaalinen-asiointi-pylvaat",
-        title=t("inv4.chart_title"),
-        source=SOURCE_5548,
-    )
+    ui.chart(bar_chart(version, lang, selected, focus), name="digitaalinen-asiointi-pylvaat",
+             title=t("inv4.chart_title"), source=SOURCE_5548)
 
 # --- tile-grid map --------------------------------------------------------------------------------------
 if ui.section(t("inv4.map_title")):
-    tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
-    tiles = tiles.merge(table[["region_code", "v2022"]], on="region_code", how="left")
-    tiles["name"] = tiles["region_code"].map(lambda code: ui.region_name(code))
-    tiles["in_view"] = tiles["region_code"].isin(table["region_code"])
-    # counties outside the filtered view are drawn grey with their name only: "ei tietoa" would claim the
-    # sources have no value for them
-    tiles["label"] = [
-        (ui.fmt_pct(v) if not fmt.is_missing(v) else t("common.no_data")) if in_view else ""
-        for v, in_view in zip(tiles["v2022"], tiles["in_view"], strict=True)
-    ]
-    ui.chart(tile_map(ui.lang(), tiles, focus), name="digitaalinen-asiointi-ruutukartta", title=t("inv4.map_title"),
-             source=SOURCE_5548)
+    ui.chart(tile_map(version, lang, selected, focus), name="digitaalinen-asiointi-ruutukartta",
+             title=t("inv4.map_title"), source=SOURCE_5548)
     st.caption(t("inv4.map_note"))
 
 # --- national trend ---------------------------------------------------------------------------------------
 if ui.section(t("inv4.trend_title")):
-    trend = national.assign(year=national["period"].astype(int), label=national["value"].map(ui.fmt_pct))
-    ui.chart(
-        trend_chart(ui.lang(), trend[["year", "value", "label"]], float(target["target"]), float(target["baseline"])),
-        name="digitaalinen-asiointi-koko-maa",
-        title=t("inv4.trend_title"),
-        source="Sotkanet ind. 5548; THL 29.2.2024 ja RRP aamukahvit 6.6.2025",
-    )
-    ui.source_caption(national["source_ref"])
+    spec, trend_refs = trend_chart(version, lang)
+    ui.chart(spec, name="digitaalinen-asiointi-koko-maa", title=t("inv4.trend_title"),
+             source="Sotkanet ind. 5548; THL 29.2.2024 ja RRP aamukahvit 6.6.2025")
+    ui.source_caption(trend_refs)
 
 # --- digital innovations -----------------------------------------------------------------------------------
 if ui.section(t("inv4.innovations_title")):
-    inno = ui.q("inv4/innovations", regions=selected)
-    ui.table(
-        pd.DataFrame(
-            {
-                t("inv4.col_actor"): inno["actor"],
-                t("inv4.col_innovation"): inno["innovation_fi"],
-                t("inv4.col_users"): inno["user_count"],
-                t("inv4.col_users_text"): inno["user_count_text"],
-                t("inv4.col_basis"): inno["basis_fi"],
-            }
-        ),
-        formats={t("inv4.col_users"): ui.fmt_num},
-        name="digitaaliset-innovaatiot",
-        title=t("inv4.innovations_title"),
-    )
-    ui.source_caption(inno["source_ref"])
+    inno_display, inno_refs = innovations_table(version, lang, selected)
+    ui.table(inno_display, formats={t("inv4.col_users"): ui.fmt_num}, name="digitaaliset-innovaatiot",
+             title=t("inv4.innovations_title"))
+    ui.source_caption(inno_refs)  # also the innovations table's source line on its slide
 
 ui.narratives("P4I4")

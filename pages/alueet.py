@@ -2,7 +2,11 @@
 no county chosen — an overview of a collaboration area (param ``yta``) or of all areas.
 
 Comparisons with the YTA and the whole country use values of the same period; means are computed from the rows
-and labelled as computed. Whatever the sources do not give is shown as "ei tietoa", with the reason."""
+and labelled as computed. Whatever the sources do not give is shown as "ei tietoa", with the reason.
+
+Reruns stay cheap: tables and chart specs come from cached builders (keyed on the database version, language
+and county or area), and the parts that only draw (key figures, notes, pilots, findings, links) are
+``ui.replayed``."""
 
 import pandas as pd
 import streamlit as st
@@ -12,15 +16,16 @@ from rrp_data import charts, fmt, slides, ui
 t = ui.t
 lang = ui.lang()
 presenting = ui.presenting()
+version = ui.db_version()  # the builders below query the database: a rebuilt file gives new entries
 
 # --- filters: YTA, then a county (limited to the chosen YTA) ------------------------------------------------
 if not presenting:
     st.sidebar.subheader(t("filter.heading"))
 yta = ui.param_select("yta", ["", *ui.YTAS], "", t("filter.yta"), format_func=lambda v: v or t("filter.yta_all")) or None
-areas = ui.project_areas()
-regs = ui.regions().set_index("region_code")
-all_options = [*areas["region_code"], *regs.index[regs["kind"] == "autonomous"]]  # 22 project areas + Åland
-options = [c for c in all_options if not yta or regs.loc[c, "yta"] == yta]
+region_rows = ui.lookups()["region_rows"]  # code -> the region's row (names, kind, YTA)
+area_codes = list(ui.lookups()["areas"]["region_code"])  # the 22 project areas, in Finnish alphabetical order
+all_options = [*area_codes, *(c for c, r in region_rows.items() if r["kind"] == "autonomous")]  # + Åland
+options = [c for c in all_options if not yta or region_rows[c]["yta"] == yta]
 raw = st.query_params.get("alue")
 if yta and raw in all_options and raw not in options:  # a real county, just outside the chosen YTA
     ui.notice(t("profile.outside_yta", county=ui.region_name(raw), yta=yta))
@@ -34,13 +39,7 @@ if not presenting:
 ui.page_header("page.regions", t("profile.intro"))
 # The county in focus in every chart: the chosen county (in presentation mode the one being stepped through).
 focus = frozenset([alue]) if alue else ui.focus_regions()
-
-# --- shared data -----------------------------------------------------------------------------------------------
-all_codes = list(all_options)
-target = ui.q("profile/target").iloc[0]
-pilots_all = ui.q("profile/pilots", regions=all_codes, yta=yta or "")
-pilot_lists = ui.q("profile/pilot_lists")
-inno_all = ui.q("profile/innovations", regions=all_codes)
+all_codes = tuple(all_options)
 
 
 def name_of(code: str) -> str:
@@ -49,7 +48,7 @@ def name_of(code: str) -> str:
 
 def pct(x) -> str:
     """A percentage as printed in the source (no rounding): 60 %, 27,6 %."""
-    return slides.pct_as_printed(x, lang)
+    return slides.pct_as_printed(x, ui.lang())
 
 
 def inv_label(code: str) -> str:
@@ -61,149 +60,457 @@ def described(refs) -> str:
     return " · ".join(ui.describe_source(r) for r in dict.fromkeys(r for r in refs if isinstance(r, str) and r))
 
 
-# --- chart builders: cached, so the Altair work runs once per distinct data, focus and language -------------------
+def yta_of(code: str) -> str | None:
+    y = region_rows[code]["yta"]
+    return y if isinstance(y, str) else None
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def digital_spec(lang: str, d: pd.DataFrame, focus: frozenset, target: float, national: float | None, period: str) -> dict:
-    return charts.spec(slides.digital_bars(d, focus, target, national, period, lang))
+def yta_codes(area: str) -> list[str]:
+    """The project areas of a collaboration area, in Finnish alphabetical order."""
+    return [c for c in area_codes if region_rows[c]["yta"] == area]
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def progress_spec(lang: str, p: pd.DataFrame) -> dict:
-    return charts.spec(slides.progress_bars(p, lang))
-
-
-def digital_chart(df: pd.DataFrame, national: float | None, period: str, name: str) -> None:
-    """Bars of Sotkanet 5548 for one period; the county in focus in the primary colour, bold and marked with ◆."""
+def digital_spec(digital: pd.DataFrame, regions: list[str], period: str, focus: frozenset) -> dict:
+    """Bars of Sotkanet 5548 for one period (``digital``: profile/digital rows); the county in focus in the
+    primary colour, bold and marked with ◆; the target and the whole-country value as rules."""
+    df = digital[(digital["period"] == period) & digital["region_code"].isin(regions)]
     d = pd.DataFrame(
         {"region_code": df["region_code"], "county": df["region_code"].map(name_of), "value": df["value"],
          "label": df["value"].map(ui.fmt_pct)}
     )
+    nat = digital[(digital["region_code"] == "SSS") & (digital["period"] == period)]["value"]
+    national = nat.iloc[0] if len(nat) else None
     nat_value = None if national is None or fmt.is_missing(national) else float(national)
-    ui.chart(
-        digital_spec(lang, d, focus, float(target["target"]), nat_value, period),
-        name=name,
-        title=t("profile.digital_chart_title", period=fmt.period(period)),
-        source=t("profile.digital_chart_source"),
+    target = float(ui.q("profile/target").iloc[0]["target"])
+    return charts.spec(slides.digital_bars(d, focus, target, nat_value, period, ui.lang()))
+
+
+# --- builders: cached, so the queries, pandas and Altair work run once per database, language and county/area -----
+
+
+@ui.cache_data(show_spinner=False, max_entries=100)
+def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple]:
+    """Development managers and research funding of the given collaboration areas (all five when none); the
+    table's source line and source refs."""
+    contacts = ui.q("profile/contacts", ytas=list(ytas))
+    research = ui.q("profile/research", ytas=list(ytas))
+    merged = pd.DataFrame({"yta": list(ytas) if ytas else list(ui.YTAS)})
+    merged = merged.merge(contacts, on="yta", how="left").merge(research, on="yta", how="left")
+    table = pd.DataFrame(
+        {
+            t("common.yta"): merged["yta"],
+            t("profile.col_manager"): merged["name"],
+            t("profile.col_phone"): merged["phone"],
+            t("profile.col_research"): merged["project_fi"],
+            t("profile.col_amount"): merged["amount_meur"],
+        }
     )
+    refs = (*contacts["source_ref"], *research["source_ref"])
+    return table, described(refs), refs
 
 
-def digital_pivot(df: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
-    """One row per region (the given ones, then the whole country), one column per period."""
-    periods = list(dict.fromkeys(df.sort_values("end_date")["period"]))
-    wide = df.pivot_table(index="region_code", columns="period", values="value", aggfunc="first")
-    rows = [*codes, "SSS"]
-    out = pd.DataFrame({t("common.county"): [name_of(c) if c != "SSS" else t("common.national") for c in rows]})
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_facts(version: tuple, lang: str, code: str) -> slides.CountyFacts:
+    """The county's key figures and one-pager content (rrp_data/slides.py)."""
+    return slides.app_county_facts(code)
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_digital(version: tuple, lang: str, code: str, focus: frozenset) -> dict:
+    """Sotkanet 5548 of the county, its YTA peers and the whole country: the bar chart of the county's newest
+    period (``spec``; None without one), peers without a value then, and the table of every period."""
+    cyta = yta_of(code)
+    peers = yta_codes(cyta) if cyta else [code]
+    digital = ui.q("profile/digital", regions=peers)
+    period = county_facts(version, lang, code).digital_period
+    out = {"no_value": digital[digital["region_code"] == code].empty, "period": period, "spec": None, "missing": ()}
+    if period:
+        shown = digital[(digital["period"] == period) & digital["region_code"].isin(peers)]
+        out["spec"] = digital_spec(digital, peers, period, focus)
+        out["missing"] = tuple(name_of(c) for c in peers if c != code and c not in set(shown["region_code"]))
+    # one row per region (the peers, then the whole country), one column per period
+    periods = list(dict.fromkeys(digital.sort_values("end_date")["period"]))
+    wide = digital.pivot_table(index="region_code", columns="period", values="value", aggfunc="first")
+    rows = [*peers, "SSS"]
+    table = pd.DataFrame({t("common.county"): [name_of(c) if c != "SSS" else t("common.national") for c in rows]})
     for p in periods:
-        out[fmt.period(p)] = [wide.loc[c, p] if c in wide.index and p in wide.columns else None for c in rows]
+        table[fmt.period(p)] = [wide.loc[c, p] if c in wide.index and p in wide.columns else None for c in rows]
+    out["table"] = table
+    out["pct_columns"] = tuple(fmt.period(p) for p in digital["period"].unique())
+    out["refs"] = tuple(digital["source_ref"])
+    out["source"] = described(out["refs"])
     return out
 
 
-def contacts_and_research(ytas: list[str]) -> None:
-    contacts = ui.q("profile/contacts", ytas=ytas)
-    research = ui.q("profile/research", ytas=ytas)
-    merged = pd.DataFrame({"yta": list(ytas) if ytas else list(ui.YTAS)})
-    merged = merged.merge(contacts, on="yta", how="left").merge(research, on="yta", how="left")
-    ui.table(
-        pd.DataFrame(
-            {
-                t("common.yta"): merged["yta"],
-                t("profile.col_manager"): merged["name"],
-                t("profile.col_phone"): merged["phone"],
-                t("profile.col_research"): merged["project_fi"],
-                t("profile.col_amount"): merged["amount_meur"],
-            }
-        ),
-        formats={t("profile.col_amount"): lambda x: fmt.meur(x, lang)},
-        name="yhteistyoalueet",
-        title=t("profile.yta_table_title"),
-        source=described([*contacts["source_ref"], *research["source_ref"]]),
-        sortable=False,
-    )
-    ui.source_caption([*contacts["source_ref"], *research["source_ref"]])
-
-
-# ================================================================================ one county
-def county_view(code: str) -> None:
-    reg = regs.loc[code]
-    cyta = reg["yta"] if isinstance(reg["yta"], str) else None
-    peers = list(areas[areas["yta"] == cyta]["region_code"]) if cyta else [code]
-    digital = ui.q("profile/digital", regions=peers)
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_progress(version: tuple, lang: str, code: str) -> dict:
+    """Progress % per period and investment: the county against its YTA and national means (computed), as a
+    table and (``spec``; None without values) as grouped bars of the newest period per investment."""
     progress = ui.q("profile/progress", region=code)
-    pilots = pilots_all[pilots_all["region_code"] == code]
-    inno = inno_all[inno_all["region_code"] == code]
-    contacts = ui.q("profile/contacts", ytas=[cyta]) if cyta else pd.DataFrame()
-    # The key figures and the one-pager come from the same facts (rrp_data/slides.py), so they always agree.
-    facts = slides.app_county_facts(code)
+    county_col = t("profile.col_county_value", county=name_of(code))
+    refs = (*progress["source_ref"], *[r for refs_ in progress["all_refs"] for r in refs_])
+    table = pd.DataFrame(
+        {
+            t("common.period"): progress["period"].map(fmt.period),
+            t("common.investment"): [
+                f"{inv_label(c)} · {n}" for c, n in zip(progress["investment_code"], progress["short_name_fi"], strict=True)
+            ],
+            county_col: progress["percent"],
+            t("profile.col_yta_mean"): progress["yta_mean"],
+            t("profile.col_yta_n"): progress["yta_n"].where(progress["yta_n"] > 0),
+            t("profile.col_all_mean"): progress["all_mean"],
+            t("profile.col_all_n"): progress["all_n"],
+            t("profile.col_note"): progress["note"],
+        }
+    )
+    comparison = county_facts(version, lang, code).progress
+    out = {"no_value": progress["percent"].isna().all(), "table": table, "county_col": county_col, "refs": refs,
+           "source": described(refs), "spec": None, "alt": ""}
+    if not comparison.empty:
+        out["spec"] = charts.spec(slides.progress_bars(comparison, lang))
+        out["alt"] = t("profile.progress_chart_alt", county=name_of(code)) + " " + "; ".join(
+            f"{i}: {s} {v}" for i, s, v in zip(comparison["inv"], comparison["series"], comparison["label"], strict=True)
+        )
+    return out
 
-    # --- the county's header (shown on every step of a presentation, so the audience knows whose figures) ------
-    st.header(str(reg["name_fi"] if lang != "sv" else reg["name_sv"]))
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_targets(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str]:
+    """The county's own targets from its project plan (None: the plan gives none) and the table's source line."""
+    targets = ui.q("profile/targets", region=code)
+    if targets.empty:
+        return None, ""
+
+    def val(x, unit):
+        return fmt.value(x, unit, lang)
+
+    table = pd.DataFrame(
+        {
+            t("profile.col_indicator"): targets["name_fi"],
+            t("common.baseline"): [
+                val(b, u) + (f" ({fmt.period(p)})" if isinstance(p, str) else "")
+                for b, u, p in zip(targets["baseline"], targets["unit"], targets["baseline_period"], strict=True)
+            ],
+            t("common.target"): [
+                ("≥ " if c == ">=" else "") + val(v, u)
+                for v, u, c in zip(targets["target"], targets["unit"], targets["comparator"], strict=True)
+            ],
+            t("common.deadline"): targets["target_period"].map(fmt.period),
+            t("profile.col_latest"): [
+                val(v, u) + (f" ({fmt.period(p)})" if isinstance(p, str) else "")
+                for v, u, p in zip(targets["latest_value"], targets["unit"], targets["latest_period"], strict=True)
+            ],
+        }
+    )
+    return table, described([*targets["source_ref"], *targets["latest_source_ref"]])
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_innovations(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str, tuple]:
+    """The county's digital innovations (None: none reported), the table's source line and its source refs
+    (without innovations: the refs of the whole innovations list)."""
+    inno_all = ui.q("profile/innovations", regions=list(all_codes))
+    inno = inno_all[inno_all["region_code"] == code]
+    if inno.empty:
+        return None, "", tuple(inno_all["source_ref"])
+    table = pd.DataFrame(
+        {
+            t("profile.col_innovation"): inno["innovation_fi"],
+            t("profile.col_users"): inno["user_count"],
+            t("profile.col_users_text"): inno["user_count_text"],
+            t("profile.col_basis"): inno["basis_fi"],
+        }
+    )
+    return table, described(inno["source_ref"]), tuple(inno["source_ref"])
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_other_values(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str, tuple]:
+    """Other indicator values of the county (None: none), the table's source line and source refs."""
+    other = ui.q("profile/other_values", region=code)
+    if other.empty:
+        return None, "", ()
+    table = pd.DataFrame(
+        {
+            t("profile.col_indicator"): other["indicator_name_fi"],
+            t("common.period"): other["period"].map(fmt.period),
+            t("common.value"): [fmt.value(v, u, lang) for v, u in zip(other["value"], other["unit"], strict=True)],
+            t("profile.col_note"): other["note"],
+        }
+    )
+    return table, described(other["source_ref"]), tuple(other["source_ref"])
+
+
+@ui.cache_data(show_spinner=False, max_entries=100)
+def counties_table(version: tuple, lang: str, area: str | None, codes: tuple[str, ...]) -> dict:
+    """One row per county of the overview: Sotkanet 5548 per period, the newest progress % per investment,
+    numbers of pilots and innovations; the columns' formats, the source line and source refs."""
+    digital = ui.q("profile/digital", regions=list(codes))
+    prog = ui.q("profile/progress_by_county", regions=list(codes))
+    pilots_all = ui.q("profile/pilots", regions=list(all_codes), yta=area or "")
+    inno_all = ui.q("profile/innovations", regions=list(all_codes))
+    table = pd.DataFrame({"region_code": list(codes)})
+    table[t("common.county")] = table["region_code"].map(name_of)
+    if not area:
+        table[t("common.yta")] = table["region_code"].map(lambda c: yta_of(c) or "–")
+    pct_columns, printed_columns = [], []
+    county_digital = digital[digital["region_code"] != "SSS"]
+    for p in dict.fromkeys(county_digital.sort_values("end_date")["period"]):
+        col = t("profile.col_digital", period=fmt.period(p))
+        table[col] = table["region_code"].map(county_digital[county_digital["period"] == p].set_index("region_code")["value"])
+        pct_columns.append(col)
+    latest = prog.sort_values("end_date").groupby("investment_code").tail(1)[["investment_code", "period", "pillar"]]
+    for _, inv in latest.sort_values(["pillar", "investment_code"]).iterrows():
+        col = t("profile.col_progress", inv=inv_label(inv["investment_code"]), period=fmt.period(inv["period"]))
+        part = prog[(prog["investment_code"] == inv["investment_code"]) & (prog["period"] == inv["period"])]
+        table[col] = table["region_code"].map(part.set_index("region_code")["percent"])
+        printed_columns.append(col)
+    n_pilots = pilots_all[pilots_all["region_code"].isin(codes)].groupby("region_code").size()
+    n_inno = inno_all.groupby("region_code").size()
+    table[t("profile.m_pilots")] = table["region_code"].map(n_pilots)
+    table[t("profile.m_innovations")] = table["region_code"].map(n_inno)
+    refs = (*digital["source_ref"], *prog["source_ref"], *pilots_all["source_ref"], *inno_all["source_ref"])
+    return {"table": table.drop(columns=["region_code"]), "pct_columns": tuple(pct_columns),
+            "printed_columns": tuple(printed_columns), "refs": refs, "source": described(refs)}
+
+
+@ui.cache_data(show_spinner=False, max_entries=100)
+def area_digital(version: tuple, lang: str, area: str, focus: frozenset) -> dict:
+    """Sotkanet 5548 of a collaboration area: its newest period with county values (None: no values), the bar
+    chart of that period, the counties without a value then, and the source refs."""
+    codes = yta_codes(area)
+    digital = ui.q("profile/digital", regions=codes)
+    period = slides.latest_county_period(digital, codes)
+    if not period:
+        return {"period": None}
+    have = set(digital[digital["period"] == period]["region_code"])
+    return {"period": period, "spec": digital_spec(digital, codes, period, focus),
+            "missing": tuple(name_of(c) for c in codes if c not in have), "refs": tuple(digital["source_ref"])}
+
+
+# --- parts that only draw: replayed on reruns ------------------------------------------------------------------
+
+
+@ui.replayed()
+def county_header(code: str) -> None:
+    """Whose figures: the county's name, its YTA and development manager (on every step of a presentation)."""
+    reg = region_rows[code]
+    cyta = yta_of(code)
+    contacts = ui.q("profile/contacts", ytas=[cyta]) if cyta else pd.DataFrame()
+    st.header(str(reg["name_fi"] if ui.lang() != "sv" else reg["name_sv"]))
     line = [t("profile.yta_line", yta=cyta) if cyta else t("profile.no_yta")]
     if not contacts.empty:
         c = contacts.iloc[0]
         line.append(t("profile.manager_line", role=c["role_fi"], name=c["name"], phone=c["phone"] or t("common.no_data")))
     st.markdown(" · ".join(line))
+
+
+@ui.replayed()
+def county_key_figures(code: str) -> None:
+    """The county's key figures: the same facts as its one-pager (rrp_data/slides.py), so they always agree."""
+    facts = county_facts(ui.db_version(), ui.lang(), code)
+    for col, f in zip(st.columns(len(facts.figures)), facts.figures, strict=True):
+        if f.delta:
+            col.metric(f.label, f.value, delta=f.delta, delta_color="off", delta_arrow="off", help=f.help)
+        else:
+            col.metric(f.label, f.value, help=f.help)
+    ui.source_caption(facts.figure_refs)
+
+
+@ui.replayed()
+def county_target_notes(code: str) -> None:
+    """Under the targets table: how to read it, the plan's own statements and the sources; then what the
+    documents say the county has achieved."""
+    targets = ui.q("profile/targets", region=code)
+    if not targets.empty:
+        st.caption(t("profile.targets_note"))
+        with st.expander(t("profile.targets_statements")):
+            for _, r in targets.iterrows():
+                st.markdown(f"- “{r['statement_fi']}” — {ui.describe_source(r['source_ref'])}")
+        ui.source_caption([*targets["source_ref"], *targets["latest_source_ref"]])
+    achieved = ui.q("profile/achievements", region=code)
+    if not achieved.empty:
+        st.markdown(f"**{t('profile.achievements_title')}**")
+        for _, r in achieved.iterrows():
+            st.markdown(f"- {r['name_fi']}: “{r['statement_fi']}” ({fmt.period(r['statement_period'])})")
+        ui.source_caption(achieved["source_ref"])
+
+
+@ui.replayed()
+def county_pilots(code: str, yta: str) -> None:
+    """The investment 3 pilots the county takes part in, and the pilot lists that do not name it."""
+    pilots_all = ui.q("profile/pilots", regions=list(all_codes), yta=yta)
+    pilots = pilots_all[pilots_all["region_code"] == code]
+    pilot_lists = ui.q("profile/pilot_lists")
+    if pilots.empty:
+        st.info(t("profile.pilots_missing", county=name_of(code)))
+    else:
+        st.markdown("\n".join(f"- {p}" for p in pilots["pilot_fi"]))
+        absent = pilot_lists[~pilot_lists["pilot_code"].isin(pilots["pilot_code"])]
+        if not absent.empty:
+            st.caption(t("profile.pilots_not_named", lists="; ".join(absent["pilot_fi"])))
+    ui.source_caption(pilot_lists["source_ref"])
+
+
+@ui.replayed()
+def county_narratives(code: str) -> None:
+    """What the documents say about the county in words, by period and investment."""
+    if ui.lang() != "fi":
+        st.caption(t("common.findings_note"))
+    narr = ui.q("profile/narratives", region=code)
+    if narr.empty:
+        st.info(t("profile.narratives_missing", county=name_of(code)))
+        return
+    narr["group"] = narr["investment_code"].map(lambda c: inv_label(c) if isinstance(c, str) else t("profile.whole_project"))
+    narr["group"] = [
+        g + (f" · {n}" if isinstance(n, str) else "") for g, n in zip(narr["group"], narr["investment_name"], strict=True)
+    ]
+    for (period, group), part in narr.groupby(["period", "group"], sort=False):
+        with st.expander(f"{fmt.period(period)} · {group} · {len(part)}", expanded=False):
+            for _order, rows in part.groupby("section_order", sort=True):
+                st.markdown(f"**{t('common.section.' + rows['section'].iloc[0])}**")
+                st.markdown("\n".join(f"- {x.replace(chr(10), ' ')}" for x in rows["text_fi"]))
+            ui.source_caption(part["source_ref"])
+
+
+@ui.replayed()
+def county_links(code: str, cyta: str | None) -> None:
+    """Onwards: the county on the other pages (filtered to it)."""
+    params = {"alueet": code, **({"yta": cyta} if cyta else {})}
+    cols = st.columns(4)
+    links = [
+        ("pages/edistyminen.py", "page.progress", ":material/grid_on:"),
+        ("pages/inv1_hoitoon_paasy.py", "page.inv1", ":material/schedule:"),
+        ("pages/inv3_tietopohja.py", "page.inv3", ":material/query_stats:"),
+        ("pages/inv4_digi.py", "page.inv4", ":material/devices:"),
+    ]
+    for col, (path, title, icon) in zip(cols, links, strict=True):
+        col.page_link(path, label=t(title), icon=icon, query_params=params)
+
+
+@ui.replayed()
+def overview_key_figures(area: str | None, codes: tuple[str, ...]) -> None:
+    """Number of counties; of a YTA its development manager and research funding, of all areas the number of
+    YTAs and the national Sotkanet 5548 value."""
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("profile.m_counties"), fmt.integer(len(codes), ui.lang()))
+    refs: list[str] = []
+    if area:
+        contacts = ui.q("profile/contacts", ytas=[area])
+        research = ui.q("profile/research", ytas=[area])
+        m2.metric(t("profile.m_manager"), contacts["name"].iloc[0] if not contacts.empty else t("common.no_data"))
+        if research.empty:
+            m3.metric(t("profile.m_research"), t("common.no_data"))
+        elif len(research) == 1:
+            m3.metric(t("profile.m_research"), fmt.meur(research["amount_meur"].iloc[0], ui.lang()),
+                      help=research["project_fi"].iloc[0])
+        else:
+            m3.metric(t("profile.m_research_sum"), fmt.meur(research["amount_meur"].sum(), ui.lang()))
+        refs += [*contacts["source_ref"], *research["source_ref"]]
+    else:
+        digital = ui.q("profile/digital", regions=list(codes))
+        nat = digital[digital["region_code"] == "SSS"].sort_values("end_date")
+        m2.metric(t("profile.m_ytas"), fmt.integer(len(ui.YTAS), ui.lang()))
+        if nat.empty:
+            m3.metric(t("profile.m_digital_nodata"), t("common.no_data"))
+        else:
+            m3.metric(t("profile.m_digital_national", period=fmt.period(nat["period"].iloc[-1])),
+                      ui.fmt_pct(nat["value"].iloc[-1]))
+            refs.append(nat["source_ref"].iloc[-1])
+    ui.source_caption(refs)
+
+
+@ui.replayed()
+def counties_notes(refs: tuple, area: str | None, codes: tuple[str, ...], links: bool) -> None:
+    """Under the overview table: how to read it, its sources and (not in a presentation) a link to every
+    county's profile."""
+    st.caption(t("profile.overview_note"))
+    ui.source_caption(refs)
+    if links:
+        st.markdown(f"**{t('profile.open_profile')}**")
+        per_row = 4
+        for start in range(0, len(codes), per_row):
+            cols = st.columns(per_row)
+            for col, code in zip(cols, codes[start : start + per_row], strict=False):
+                params = {"alue": code, **({"yta": area} if area else {})}
+                col.page_link("pages/alueet.py", label=name_of(code), icon=":material/location_on:", query_params=params)
+
+
+@ui.replayed()
+def area_pilots(area: str) -> None:
+    """The pilots of a collaboration area's counties (joint authorities such as HUS included)."""
+    codes = yta_codes(area)
+    pilots_all = ui.q("profile/pilots", regions=list(all_codes), yta=area)
+    in_area = pilots_all[pilots_all["region_code"].isin(codes) | (pilots_all["kind"] == "joint_authority")]
+    if in_area.empty:
+        st.info(t("profile.pilots_missing_yta", yta=area))
+    else:
+        for (_code, pilot), part in in_area.groupby(["pilot_code", "pilot_fi"], sort=False):
+            st.markdown(f"- **{pilot}**: {', '.join(part['participant'])}")
+    ui.source_caption(ui.q("profile/pilot_lists")["source_ref"])
+
+
+def contacts_and_research(ytas: list[str]) -> None:
+    table, source, refs = yta_contacts(version, lang, tuple(ytas))
+    ui.table(
+        table,
+        formats={t("profile.col_amount"): lambda x: fmt.meur(x, lang)},
+        name="yhteistyoalueet",
+        title=t("profile.yta_table_title"),
+        source=source,
+        sortable=False,
+    )
+    ui.source_caption(refs)
+
+
+# ================================================================================ one county
+def county_view(code: str) -> None:
+    cyta = yta_of(code)
+
+    # --- the county's header (shown on every step of a presentation, so the audience knows whose figures) ------
+    county_header(code)
     if not presenting:
-        slides.onepager_buttons(facts)
+        slides.onepager_buttons(county_facts(version, lang, code))
 
     # --- summary row --------------------------------------------------------------------------------------
     if ui.section(t("common.key_figures")):
-        for col, f in zip(st.columns(len(facts.figures)), facts.figures, strict=True):
-            if f.delta:
-                col.metric(f.label, f.value, delta=f.delta, delta_color="off", delta_arrow="off", help=f.help)
-            else:
-                col.metric(f.label, f.value, help=f.help)
-        ui.source_caption(facts.figure_refs)
+        county_key_figures(code)
 
     # --- digital contacts vs YTA and whole country -----------------------------------------------------------
-    mine = digital[digital["region_code"] == code]
-    nat = digital[digital["region_code"] == "SSS"].set_index("period")["value"]
     if ui.section(t("profile.digital_title")):
-        if mine.empty:
+        digital = county_digital(version, lang, code, focus)
+        if digital["no_value"]:
             st.info(t("profile.digital_missing", county=name_of(code)))
-        period = facts.digital_period
-        if period:
-            shown = digital[(digital["period"] == period) & digital["region_code"].isin(peers)]
-            digital_chart(shown, nat.get(period), period, f"digitaalinen-asiointi-{code}")
-            missing = [name_of(c) for c in peers if c != code and c not in set(shown["region_code"])]
-            if missing:
-                st.caption(t("profile.digital_missing_list", names=", ".join(missing)))
+        if digital["period"]:
+            ui.chart(
+                digital["spec"],
+                name=f"digitaalinen-asiointi-{code}",
+                title=t("profile.digital_chart_title", period=fmt.period(digital["period"])),
+                source=t("profile.digital_chart_source"),
+            )
+            if digital["missing"]:
+                st.caption(t("profile.digital_missing_list", names=", ".join(digital["missing"])))
         ui.table(
-            digital_pivot(digital, peers),
-            formats={fmt.period(p): ui.fmt_pct for p in digital["period"].unique()},
+            digital["table"],
+            formats={c: ui.fmt_pct for c in digital["pct_columns"]},
             name=f"digitaalinen-asiointi-{code}-taulukko",
             title=t("profile.digital_title"),
-            source=described(digital["source_ref"]),
+            source=digital["source"],
             sortable=False,
         )
         if cyta:
             st.caption(t("profile.peers_note", yta=cyta))
-        ui.source_caption(digital["source_ref"])
+        ui.source_caption(digital["refs"])
 
     # --- progress % vs YTA and national means (computed) -------------------------------------------------------
     if ui.section(t("profile.progress_title")):
-        if progress["percent"].isna().all():
+        progress = county_progress(version, lang, code)
+        if progress["no_value"]:
             st.info(t("profile.progress_missing", county=name_of(code)))
-        county_col = t("profile.col_county_value", county=name_of(code))
-        progress_refs = [*progress["source_ref"], *[r for refs_ in progress["all_refs"] for r in refs_]]
         ui.table(
-            pd.DataFrame(
-                {
-                    t("common.period"): progress["period"].map(fmt.period),
-                    t("common.investment"): [
-                        f"{inv_label(c)} · {n}" for c, n in zip(progress["investment_code"], progress["short_name_fi"], strict=True)
-                    ],
-                    county_col: progress["percent"],
-                    t("profile.col_yta_mean"): progress["yta_mean"],
-                    t("profile.col_yta_n"): progress["yta_n"].where(progress["yta_n"] > 0),
-                    t("profile.col_all_mean"): progress["all_mean"],
-                    t("profile.col_all_n"): progress["all_n"],
-                    t("profile.col_note"): progress["note"],
-                }
-            ),
+            progress["table"],
             formats={
-                county_col: pct,
+                progress["county_col"]: pct,
                 t("profile.col_yta_mean"): ui.fmt_pct,
                 t("profile.col_all_mean"): ui.fmt_pct,
                 t("profile.col_yta_n"): ui.fmt_num,
@@ -211,116 +518,48 @@ def county_view(code: str) -> None:
             },
             name=f"edistyminen-{code}",
             title=t("profile.progress_title"),
-            source=described(progress_refs),
+            source=progress["source"],
             sortable=False,
         )
-        if not facts.progress.empty:
+        if progress["spec"] is not None:
             ui.chart(
-                progress_spec(lang, facts.progress),
+                progress["spec"],
                 name=f"edistyminen-{code}-kaavio",
                 title=t("profile.progress_chart_title", county=name_of(code)),
-                source=described(progress_refs),
-                alt_text=t("profile.progress_chart_alt", county=name_of(code)) + " " + "; ".join(
-                    f"{i}: {s} {v}" for i, s, v in zip(facts.progress["inv"], facts.progress["series"], facts.progress["label"],
-                                                      strict=True)
-                ),
+                source=progress["source"],
+                alt_text=progress["alt"],
             )
         st.caption(t("profile.computed_note"))
-        ui.source_caption(progress_refs)
+        ui.source_caption(progress["refs"])
 
     # --- the county's own targets ---------------------------------------------------------------------------
     if ui.section(t("profile.targets_title")):
-        targets = ui.q("profile/targets", region=code)
-        if targets.empty:
+        targets, targets_source = county_targets(version, lang, code)
+        if targets is None:
             st.info(t("profile.targets_missing", county=name_of(code)))
         else:
-            def val(x, unit):
-                return fmt.value(x, unit, lang)
-
-            ui.table(
-                pd.DataFrame(
-                    {
-                        t("profile.col_indicator"): targets["name_fi"],
-                        t("common.baseline"): [
-                            val(b, u) + (f" ({fmt.period(p)})" if isinstance(p, str) else "")
-                            for b, u, p in zip(targets["baseline"], targets["unit"], targets["baseline_period"], strict=True)
-                        ],
-                        t("common.target"): [
-                            ("≥ " if c == ">=" else "") + val(v, u)
-                            for v, u, c in zip(targets["target"], targets["unit"], targets["comparator"], strict=True)
-                        ],
-                        t("common.deadline"): targets["target_period"].map(fmt.period),
-                        t("profile.col_latest"): [
-                            val(v, u) + (f" ({fmt.period(p)})" if isinstance(p, str) else "")
-                            for v, u, p in zip(targets["latest_value"], targets["unit"], targets["latest_period"], strict=True)
-                        ],
-                    }
-                ),
-                name=f"alueen-tavoitteet-{code}",
-                title=t("profile.targets_title"),
-                source=described([*targets["source_ref"], *targets["latest_source_ref"]]),
-                sortable=False,
-            )
-            st.caption(t("profile.targets_note"))
-            with st.expander(t("profile.targets_statements")):
-                for _, r in targets.iterrows():
-                    st.markdown(f"- “{r['statement_fi']}” — {ui.describe_source(r['source_ref'])}")
-            ui.source_caption([*targets["source_ref"], *targets["latest_source_ref"]])
-        achieved = ui.q("profile/achievements", region=code)
-        if not achieved.empty:
-            st.markdown(f"**{t('profile.achievements_title')}**")
-            for _, r in achieved.iterrows():
-                st.markdown(f"- {r['name_fi']}: “{r['statement_fi']}” ({fmt.period(r['statement_period'])})")
-            ui.source_caption(achieved["source_ref"])
+            ui.table(targets, name=f"alueen-tavoitteet-{code}", title=t("profile.targets_title"), source=targets_source,
+                     sortable=False)
+        county_target_notes(code)
 
     # --- investment 3 pilots and investment 4 innovations --------------------------------------------------------
     if ui.section(t("profile.pilots_title")):
-        if pilots.empty:
-            st.info(t("profile.pilots_missing", county=name_of(code)))
-        else:
-            st.markdown("\n".join(f"- {p}" for p in pilots["pilot_fi"]))
-            absent = pilot_lists[~pilot_lists["pilot_code"].isin(pilots["pilot_code"])]
-            if not absent.empty:
-                st.caption(t("profile.pilots_not_named", lists="; ".join(absent["pilot_fi"])))
-        ui.source_caption(pilot_lists["source_ref"])
+        county_pilots(code, yta or "")
     if ui.section(t("profile.innovations_title")):
-        if inno.empty:
+        inno, inno_source, inno_refs = county_innovations(version, lang, code)
+        if inno is None:
             st.info(t("profile.innovations_missing", county=name_of(code)))
-            ui.source_caption(inno_all["source_ref"])
+            ui.source_caption(inno_refs)
         else:
-            ui.table(
-                pd.DataFrame(
-                    {
-                        t("profile.col_innovation"): inno["innovation_fi"],
-                        t("profile.col_users"): inno["user_count"],
-                        t("profile.col_users_text"): inno["user_count_text"],
-                        t("profile.col_basis"): inno["basis_fi"],
-                    }
-                ),
-                formats={t("profile.col_users"): ui.fmt_num},
-                name=f"innovaatiot-{code}",
-                title=t("profile.innovations_title"),
-                source=described(inno["source_ref"]),
-            )
-            ui.source_caption(inno["source_ref"])
+            ui.table(inno, formats={t("profile.col_users"): ui.fmt_num}, name=f"innovaatiot-{code}",
+                     title=t("profile.innovations_title"), source=inno_source)
+            ui.source_caption(inno_refs)
 
     # --- other indicator values of the county ------------------------------------------------------------------
-    other = ui.q("profile/other_values", region=code)
-    if not other.empty and ui.section(t("profile.other_title")):
-        ui.table(
-            pd.DataFrame(
-                {
-                    t("profile.col_indicator"): other["indicator_name_fi"],
-                    t("common.period"): other["period"].map(fmt.period),
-                    t("common.value"): [fmt.value(v, u, lang) for v, u in zip(other["value"], other["unit"], strict=True)],
-                    t("profile.col_note"): other["note"],
-                }
-            ),
-            name=f"muut-arvot-{code}",
-            title=t("profile.other_title"),
-            source=described(other["source_ref"]),
-        )
-        ui.source_caption(other["source_ref"])
+    other, other_source, other_refs = county_other_values(version, lang, code)
+    if other is not None and ui.section(t("profile.other_title")):
+        ui.table(other, name=f"muut-arvot-{code}", title=t("profile.other_title"), source=other_source)
+        ui.source_caption(other_refs)
 
     # --- the collaboration area: development manager and research funding ------------------------------------------
     if ui.section(t("profile.yta_title", yta=cyta) if cyta else t("profile.yta_title_none")):
@@ -331,138 +570,54 @@ def county_view(code: str) -> None:
 
     # --- what the documents say about the county in words ------------------------------------------------------------
     if ui.section(t("profile.narratives_title")):
-        if lang != "fi":
-            st.caption(t("common.findings_note"))
-        narr = ui.q("profile/narratives", region=code)
-        if narr.empty:
-            st.info(t("profile.narratives_missing", county=name_of(code)))
-        else:
-            narr["group"] = narr["investment_code"].map(lambda c: inv_label(c) if isinstance(c, str) else t("profile.whole_project"))
-            narr["group"] = [
-                g + (f" · {n}" if isinstance(n, str) else "") for g, n in zip(narr["group"], narr["investment_name"], strict=True)
-            ]
-            for (period, group), part in narr.groupby(["period", "group"], sort=False):
-                with st.expander(f"{fmt.period(period)} · {group} · {len(part)}", expanded=False):
-                    for _order, rows in part.groupby("section_order", sort=True):
-                        st.markdown(f"**{t('common.section.' + rows['section'].iloc[0])}**")
-                        st.markdown("\n".join(f"- {x.replace(chr(10), ' ')}" for x in rows["text_fi"]))
-                    ui.source_caption(part["source_ref"])
+        county_narratives(code)
 
     # --- onwards (links; not part of a presentation) -------------------------------------------------------------------
-    if code in set(areas["region_code"]) and not presenting and ui.section(t("profile.more_title")):
-        params = {"alueet": code, **({"yta": cyta} if cyta else {})}
-        cols = st.columns(4)
-        links = [
-            ("pages/edistyminen.py", "page.progress", ":material/grid_on:"),
-            ("pages/inv1_hoitoon_paasy.py", "page.inv1", ":material/schedule:"),
-            ("pages/inv3_tietopohja.py", "page.inv3", ":material/query_stats:"),
-            ("pages/inv4_digi.py", "page.inv4", ":material/devices:"),
-        ]
-        for col, (path, title, icon) in zip(cols, links, strict=True):
-            col.page_link(path, label=t(title), icon=icon, query_params=params)
+    if code in area_codes and not presenting and ui.section(t("profile.more_title")):
+        county_links(code, cyta)
 
 
 # ================================================================================ overview (YTA or all)
 def overview(area: str | None) -> None:
-    codes = list(areas[areas["yta"] == area]["region_code"]) if area else all_codes
-    digital = ui.q("profile/digital", regions=codes)
-    prog = ui.q("profile/progress_by_county", regions=codes)
+    codes = tuple(yta_codes(area)) if area else all_codes
     st.header(t("profile.overview_yta", yta=area) if area else t("profile.overview_all"))
     if not area and not presenting:
         st.info(t("profile.pick_hint"), icon=":material/arrow_back:")
 
     # --- summary row ----------------------------------------------------------------------------------------
     if ui.section(t("common.key_figures")):
-        m1, m2, m3 = st.columns(3)
-        m1.metric(t("profile.m_counties"), fmt.integer(len(codes), lang))
-        refs: list[str] = []
-        if area:
-            contacts = ui.q("profile/contacts", ytas=[area])
-            research = ui.q("profile/research", ytas=[area])
-            m2.metric(t("profile.m_manager"), contacts["name"].iloc[0] if not contacts.empty else t("common.no_data"))
-            if research.empty:
-                m3.metric(t("profile.m_research"), t("common.no_data"))
-            elif len(research) == 1:
-                m3.metric(t("profile.m_research"), fmt.meur(research["amount_meur"].iloc[0], lang),
-                          help=research["project_fi"].iloc[0])
-            else:
-                m3.metric(t("profile.m_research_sum"), fmt.meur(research["amount_meur"].sum(), lang))
-            refs += [*contacts["source_ref"], *research["source_ref"]]
-        else:
-            nat = digital[digital["region_code"] == "SSS"].sort_values("end_date")
-            m2.metric(t("profile.m_ytas"), fmt.integer(len(ui.YTAS), lang))
-            if nat.empty:
-                m3.metric(t("profile.m_digital_nodata"), t("common.no_data"))
-            else:
-                m3.metric(t("profile.m_digital_national", period=fmt.period(nat["period"].iloc[-1])),
-                          ui.fmt_pct(nat["value"].iloc[-1]))
-                refs.append(nat["source_ref"].iloc[-1])
-        ui.source_caption(refs)
+        overview_key_figures(area, codes)
 
     # --- one row per county, with links to their profiles ------------------------------------------------------------
     if ui.section(t("profile.counties_title")):
-        table = pd.DataFrame({"region_code": codes})
-        table[t("common.county")] = table["region_code"].map(name_of)
-        if not area:
-            table[t("common.yta")] = table["region_code"].map(
-                lambda c: regs.loc[c, "yta"] if isinstance(regs.loc[c, "yta"], str) else "–"
-            )
-        formats = {}
-        county_digital = digital[digital["region_code"] != "SSS"]
-        for p in dict.fromkeys(county_digital.sort_values("end_date")["period"]):
-            col = t("profile.col_digital", period=fmt.period(p))
-            table[col] = table["region_code"].map(county_digital[county_digital["period"] == p].set_index("region_code")["value"])
-            formats[col] = ui.fmt_pct
-        latest = prog.sort_values("end_date").groupby("investment_code").tail(1)[["investment_code", "period", "pillar"]]
-        for _, inv in latest.sort_values(["pillar", "investment_code"]).iterrows():
-            col = t("profile.col_progress", inv=inv_label(inv["investment_code"]), period=fmt.period(inv["period"]))
-            part = prog[(prog["investment_code"] == inv["investment_code"]) & (prog["period"] == inv["period"])]
-            table[col] = table["region_code"].map(part.set_index("region_code")["percent"])
-            formats[col] = pct
-        n_pilots = pilots_all[pilots_all["region_code"].isin(codes)].groupby("region_code").size()
-        n_inno = inno_all.groupby("region_code").size()
-        table[t("profile.m_pilots")] = table["region_code"].map(n_pilots)
-        table[t("profile.m_innovations")] = table["region_code"].map(n_inno)
-        formats[t("profile.m_pilots")] = ui.fmt_num
-        formats[t("profile.m_innovations")] = ui.fmt_num
-        table_refs = [*digital["source_ref"], *prog["source_ref"], *pilots_all["source_ref"], *inno_all["source_ref"]]
-        ui.table(table.drop(columns=["region_code"]), formats=formats, name=f"alueet-{area or 'kaikki'}",
-                 title=t("profile.counties_title"), source=described(table_refs))
-        st.caption(t("profile.overview_note"))
-        ui.source_caption(table_refs)
-
-        if not presenting:
-            st.markdown(f"**{t('profile.open_profile')}**")
-            per_row = 4
-            for start in range(0, len(codes), per_row):
-                cols = st.columns(per_row)
-                for col, code in zip(cols, codes[start : start + per_row], strict=False):
-                    params = {"alue": code, **({"yta": area} if area else {})}
-                    col.page_link("pages/alueet.py", label=name_of(code), icon=":material/location_on:", query_params=params)
+        counties = counties_table(version, lang, area, codes)
+        formats = {
+            **{c: ui.fmt_pct for c in counties["pct_columns"]},
+            **{c: pct for c in counties["printed_columns"]},
+            t("profile.m_pilots"): ui.fmt_num,
+            t("profile.m_innovations"): ui.fmt_num,
+        }
+        ui.table(counties["table"], formats=formats, name=f"alueet-{area or 'kaikki'}",
+                 title=t("profile.counties_title"), source=counties["source"])
+        counties_notes(counties["refs"], area, codes, not presenting)
 
     if area:
         # --- digital contacts chart of the YTA --------------------------------------------------------------------
-        period = slides.latest_county_period(digital, codes)
-        if period and ui.section(t("profile.digital_title")):
-            nat_v = digital[(digital["region_code"] == "SSS") & (digital["period"] == period)]["value"]
-            digital_chart(
-                digital[(digital["period"] == period) & digital["region_code"].isin(codes)],
-                nat_v.iloc[0] if len(nat_v) else None, period, f"digitaalinen-asiointi-{area}",
+        digital = area_digital(version, lang, area, focus)
+        if digital["period"] and ui.section(t("profile.digital_title")):
+            ui.chart(
+                digital["spec"],
+                name=f"digitaalinen-asiointi-{area}",
+                title=t("profile.digital_chart_title", period=fmt.period(digital["period"])),
+                source=t("profile.digital_chart_source"),
             )
-            missing = [name_of(c) for c in codes if c not in set(digital[digital["period"] == period]["region_code"])]
-            if missing:
-                st.caption(t("profile.digital_missing_list", names=", ".join(missing)))
-            ui.source_caption(digital["source_ref"])
+            if digital["missing"]:
+                st.caption(t("profile.digital_missing_list", names=", ".join(digital["missing"])))
+            ui.source_caption(digital["refs"])
 
         # --- pilots of the area (joint authorities such as HUS included) --------------------------------------------
         if ui.section(t("profile.pilots_title")):
-            in_area = pilots_all[pilots_all["region_code"].isin(codes) | (pilots_all["kind"] == "joint_authority")]
-            if in_area.empty:
-                st.info(t("profile.pilots_missing_yta", yta=area))
-            else:
-                for (_code, pilot), part in in_area.groupby(["pilot_code", "pilot_fi"], sort=False):
-                    st.markdown(f"- **{pilot}**: {', '.join(part['participant'])}")
-            ui.source_caption(pilot_lists["source_ref"])
+            area_pilots(area)
 
     # --- development managers and research funding ----------------------------------------------------------------------
     if ui.section(t("profile.yta_table_title")):

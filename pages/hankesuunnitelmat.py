@@ -1,6 +1,9 @@
 """Hankesuunnitelmat: a county's RRP project plan as printed — budget by pillar, investment and part (with the
 sum this page computes, labelled as computed), work packages with person-years and costs, the risk register as
-a probability x impact matrix, the plan's targets and the municipality figures it quotes."""
+a probability x impact matrix, the plan's targets and the municipality figures it quotes.
+
+Reruns stay cheap: each section's tables, figures and chart specs come from a cached builder keyed on the
+database version, language, plan and investment filter; the page body only draws them."""
 
 import re
 
@@ -11,36 +14,47 @@ import streamlit as st
 from rrp_data import charts, fmt, ui
 
 t = ui.t
-plans = ui.q("plans/plans")
-if plans.empty:
+lang = ui.lang()
+version = ui.db_version()  # the builders below query the database: a rebuilt file gives new entries
+
+
+@ui.cache_data(show_spinner=False, max_entries=20)
+def plan_index(version: tuple) -> dict[str, dict]:
+    """The plans (plans/plans) by their key — the county (URL ?alue=06), else the plan id for a plan without a
+    county — each with the investments it refers to (plans/investments, for the investment filter)."""
+    plans = ui.q("plans/plans")
+    keys = plans["region_code"].fillna(plans["plan_id"])
+    return {
+        key: {**row, "investments": list(ui.q("plans/investments", plan_id=row["plan_id"])["investment_code"])}
+        for key, row in zip(keys, plans.to_dict("records"), strict=True)
+    }
+
+
+plans = plan_index(version)
+if not plans:
     ui.page_header("page.plans", t("plans.intro"))
     st.info(t("plans.no_plans"))
     ui.end_page()
 
-# A plan is chosen by its county (URL ?alue=06); a plan without a county is chosen by its id.
-plans["key"] = plans["region_code"].fillna(plans["plan_id"])
-by_key = plans.set_index("key")
-
 
 def plan_label(key: str) -> str:
-    row = by_key.loc[key]
+    row = plans[key]
     who = ui.region_name(key) if isinstance(row["region_code"], str) else str(row["plan_id"])
     return f"{who} · {row['plan_id']}"
 
 
 raw = st.query_params.get("alue")
-if ui.presenting() and raw and raw not in by_key.index and raw in ui.lookups()["region_rows"]:
+if ui.presenting() and raw and raw not in plans and raw in ui.lookups()["region_rows"]:
     # stepping through a YTA's counties: a county without a plan in the data says so (no other county's plan)
     ui.page_header("page.plans", t("plans.intro"))
     st.info(t("plans.no_plan_for", county=ui.region_name(raw)))
     ui.end_page()
 if not ui.presenting():  # presentation mode has no sidebar: the plan comes from the link
     st.sidebar.subheader(t("plans.select_heading"))
-key = ui.param_select("alue", list(plans["key"]), plans["key"].iloc[0], t("plans.select"), format_func=plan_label)
-plan = by_key.loc[key]
+key = ui.param_select("alue", list(plans), next(iter(plans)), t("plans.select"), format_func=plan_label)
+plan = plans[key]
 plan_id, document = str(plan["plan_id"]), str(plan["document"])
-plan_invs = ui.q("plans/investments", plan_id=plan_id)
-filters = ui.sidebar_filters(investments=list(plan_invs["investment_code"]))
+filters = ui.sidebar_filters(investments=plan["investments"])
 inv = filters.investment or ""
 
 ui.page_header("page.plans", t("plans.intro"))
@@ -72,13 +86,11 @@ def eur(x: object) -> str:
     return fmt.eur(x, ui.lang())
 
 
-# --- chart builders: cached, so the Altair work runs once per distinct data, filters and language ---------------
+# --- chart specs (Altair; built inside the cached builders below) ------------------------------------------------
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def cost_chart(lang: str, bar_df: pd.DataFrame, groups: tuple[str, ...]) -> dict:
+def cost_chart(bar_df: pd.DataFrame, groups: list[str]) -> dict:
     """A bar per printed cost line, coloured by investment (the investment is also in the row label)."""
-    groups = list(groups)
     cbase = alt.Chart(bar_df).encode(
         y=alt.Y("row:N", sort=list(bar_df["row"]), title=None, axis=alt.Axis(labelLimit=620)),
         x=alt.X("cost_eur:Q", title=t("plans.axis_eur"), axis=alt.Axis(format=",.0f", tickCount=6),
@@ -104,8 +116,24 @@ def cost_chart(lang: str, bar_df: pd.DataFrame, groups: tuple[str, ...]) -> dict
     )
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
+def risk_grid(risks: pd.DataFrame) -> pd.DataFrame:
+    """The 25 cells of the matrix with the risk ids placed in each, their score(s) and the top score."""
+    cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
+    placed = (
+        risks.groupby(["probability", "impact"])
+        .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
+             score=("score", lambda s: " / ".join(fmt.auto(v, ui.lang()) for v in dict.fromkeys(s))),
+             top=("score", "max"))
+        .reset_index()
+    )
+    grid = cells.merge(placed, on=["probability", "impact"], how="left")
+    grid["ids"] = grid["ids"].fillna("")
+    grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
+    grid["has"] = grid["ids"] != ""
+    return grid[["probability", "impact", "ids", "score_text", "top", "has"]]
+
+
+def risk_matrix(grid: pd.DataFrame) -> dict:
     """The 5 x 5 probability x impact matrix: each risk id in its cell with the score (colour = top score)."""
     rbase = alt.Chart(grid).encode(
         x=alt.X("impact:O", title=t("plans.axis_impact"), sort=[1, 2, 3, 4, 5], axis=alt.Axis(labelAngle=0)),
@@ -131,27 +159,174 @@ def risk_matrix(lang: str, grid: pd.DataFrame) -> dict:
     ).properties(width=5 * 150, height=5 * 90))
 
 
+# --- builders: cached, so the queries, pandas and Altair work run once per database, plan, filter and language -----
+
+
 @ui.cache_data(show_spinner=False, max_entries=50)
-def risk_grid(lang: str, risks: pd.DataFrame) -> pd.DataFrame:
-    """The 25 cells of the matrix with the risk ids placed in each, their score(s) and the top score."""
-    cells = pd.DataFrame([(p, i) for p in range(1, 6) for i in range(1, 6)], columns=["probability", "impact"])
-    placed = (
-        risks.groupby(["probability", "impact"])
-        .agg(ids=("risk_id", lambda s: ", ".join(sorted(s, key=lambda x: (len(x), x)))),
-             score=("score", lambda s: " / ".join(fmt.auto(v, lang) for v in dict.fromkeys(s))),
-             top=("score", "max"))
-        .reset_index()
+def budget(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+    """The plan's printed cost lines (None: none): the computed sum, the table as shown and as downloaded, the
+    bar chart, sums per pillar and investment (computed), lines printed as 0 and the source refs."""
+    costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
+    if costs.empty:
+        return None
+    lines = costs.assign(
+        investment=[inv_text(c, p) for c, p in zip(costs["investment_code"], costs["pillar"], strict=True)],
+        part=costs["part_fi"].fillna("–"),
     )
-    grid = cells.merge(placed, on=["probability", "impact"], how="left")
-    grid["ids"] = grid["ids"].fillna("")
-    grid["score_text"] = grid["score"].map(lambda s: t("plans.score_text", score=s) if isinstance(s, str) else "")
-    grid["has"] = grid["ids"] != ""
-    return grid[["probability", "impact", "ids", "score_text", "top", "has"]]
+    cost_table = pd.DataFrame(
+        {
+            t("plans.col_line"): lines["line_id"],
+            t("plans.col_pillar"): lines["pillar"],
+            t("common.investment"): lines["investment"],
+            t("plans.col_part"): lines["part_fi"],
+            t("plans.col_cost"): lines["cost_eur"],
+            t("plans.col_note"): lines["note"],
+        }
+    )
+    # bar per printed line, coloured by investment (the investment is also in the row label)
+    short_p3 = t("plans.pillar3_short")
+    bar_df = lines.assign(
+        row=[
+            f"{lid} · {c if isinstance(c, str) else short_p3} · {p[:60] + ('…' if len(p) > 60 else '')}"
+            for lid, c, p in zip(lines["line_id"], lines["investment_code"], lines["part"], strict=True)
+        ],
+        group=[c if isinstance(c, str) else short_p3 for c in lines["investment_code"]],
+        label=lines["cost_eur"].map(eur),
+    )
+    # sums per pillar and investment: computed here, labelled as such
+    sums = (
+        lines.assign(pillar_txt=lines["pillar"].map(lambda p: fmt.integer(p, lang)))
+        .groupby(["pillar_txt", "investment"], sort=False, dropna=False)["cost_eur"].sum(min_count=1).reset_index()
+    )
+    return {
+        "total": eur(costs["cost_eur"].sum(min_count=1)),
+        "n": len(costs),
+        "shown": cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
+        "download": cost_table,
+        "source": ui.describe_source(costs["source_ref"].iloc[0]),
+        "chart": cost_chart(bar_df[["row", "group", "cost_eur", "line_id", "investment", "part", "label"]],
+                            list(dict.fromkeys(bar_df["group"]))),
+        "sums": pd.DataFrame(
+            {
+                t("plans.col_pillar"): sums["pillar_txt"],
+                t("common.investment"): sums["investment"],
+                t("plans.col_computed_sum"): sums["cost_eur"],
+            }
+        ),
+        "zero": costs[costs["cost_eur"] == 0]["line_id"].tolist(),
+        "refs": tuple(costs["source_ref"]),
+    }
 
 
 @ui.cache_data(show_spinner=False, max_entries=50)
-def municipality_tables(lang: str, mf: pd.DataFrame) -> list[dict]:
-    """One municipality x period table per measure of the plan, with its unit, period words and sources."""
+def work_packages(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+    """The plan's work packages (None: none): count and computed sums of person-years and costs, the table, the
+    packages without person-years or costs, and the source refs."""
+    wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
+    if wps.empty:
+        return None
+    no_py = wps[wps["person_years"].isna()]["wp_code"].tolist()
+    no_cost = wps[wps["cost_eur"].isna()]["wp_code"].tolist()
+    return {
+        "count": fmt.integer(len(wps), lang),
+        "py_sum": fmt.auto(wps["person_years"].sum(min_count=1), lang),
+        "cost_sum": eur(wps["cost_eur"].sum(min_count=1)),
+        "note": t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps)),
+        "table": pd.DataFrame(
+            {
+                t("plans.col_wp"): wps["wp_code"],
+                t("common.investment"): wps["investment_code"].map(inv_text),
+                t("plans.col_wp_name"): wps["name_fi"],
+                t("plans.col_py"): wps["person_years"],
+                t("plans.col_cost"): wps["cost_eur"],
+                t("plans.col_note"): wps["note"],
+            }
+        ),
+        "source": ui.describe_source(wps["source_ref"].iloc[0]),
+        "missing": t("plans.wp_missing", py=", ".join(no_py) if no_py else "–", cost=", ".join(no_cost) if no_cost else "–")
+        if no_py or no_cost else None,
+        "refs": tuple(wps["source_ref"]),
+    }
+
+
+@ui.cache_data(show_spinner=False, max_entries=50)
+def risk_register(version: tuple, lang: str, plan_id: str) -> dict | None:
+    """The plan's risk register (None: none): the probability x impact matrix, the table and the source refs."""
+    risks = ui.q("plans/risks", plan_id=plan_id)
+    if risks.empty:
+        return None
+    return {
+        "matrix": risk_matrix(risk_grid(risks[["risk_id", "probability", "impact", "score"]])),
+        "source": ui.describe_source(risks["source_ref"].iloc[0]),
+        "table": pd.DataFrame(
+            {
+                t("plans.col_risk_id"): risks["risk_id"],
+                t("plans.col_risk"): risks["risk_fi"],
+                t("plans.col_probability"): risks["probability"],
+                t("plans.col_impact"): risks["impact"],
+                t("plans.col_score"): risks["score"],
+                t("plans.col_mitigation"): risks["mitigation_fi"],
+                t("plans.col_owner"): risks["owner_fi"],
+            }
+        ),
+        "refs": tuple(risks["source_ref"]),
+    }
+
+
+@ui.cache_data(show_spinner=False, max_entries=50)
+def plan_targets(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+    """The plan's own targets (None: none): the table, the targets without a single target figure, the refs."""
+    targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
+    if targets.empty:
+        return None
+    unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
+    return {
+        "table": pd.DataFrame(
+            {
+                t("plans.col_target_id"): targets["target_id"],
+                t("common.investment"): targets["investment_code"].map(inv_text),
+                t("plans.col_target_text"): targets["target_fi"],
+                t("common.baseline"): targets["baseline"],
+                t("plans.col_target_value"): targets["target"],
+                t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
+                t("plans.col_target_period"): targets["target_period"].map(
+                    lambda p: fmt.period(p) if isinstance(p, str) and p else None
+                ),
+            }
+        ),
+        "source": ui.describe_source(targets["source_ref"].iloc[0]),
+        "no_target": targets[targets["target"].isna()]["target_id"].tolist(),
+        "refs": tuple(targets["source_ref"]),
+    }
+
+
+@ui.cache_data(show_spinner=False, max_entries=50)
+def region_targets(version: tuple, lang: str, region: str, document: str, inv: str) -> dict | None:
+    """The county's targets for the EU indicators as the plan states them (None: none); the refs."""
+    rt = ui.q("plans/region_targets", region=region, document=document, investment=inv)
+    if rt.empty:
+        return None
+    return {
+        "table": pd.DataFrame(
+            {
+                t("plans.col_indicator"): rt["indicator_name_fi"],
+                t("common.baseline"): rt["baseline"],
+                t("plans.col_comparator"): rt["comparator"].map(lambda c: {">=": "≥", "=": "="}.get(c, c)),
+                t("plans.col_target_value"): rt["target"],
+                t("plans.col_target_period"): rt["target_period"].map(fmt.period),
+                t("plans.col_statement"): rt["statement_fi"],
+            }
+        ),
+        "source": ui.describe_source(rt["source_ref"].iloc[0]),
+        "other_units": bool(rt["unit"].ne("percent").any()),
+        "refs": tuple(rt["source_ref"]),
+    }
+
+
+@ui.cache_data(show_spinner=False, max_entries=50)
+def municipality_tables(version: tuple, lang: str, document: str) -> list[dict]:
+    """One municipality x period table per measure the plan quotes, with its unit, period words and sources."""
+    mf = ui.q("plans/municipality_figures", document=document)
     out = []
     for measure in dict.fromkeys(mf["measure"]):
         part = mf[mf["measure"] == measure]
@@ -163,227 +338,128 @@ def municipality_tables(lang: str, mf: pd.DataFrame) -> list[dict]:
         out.append({
             "measure": measure, "unit": part["unit"].iloc[0], "wide": wide,
             "words": [w for w in dict.fromkeys(part["period_label"].dropna()) if w],
-            "refs": list(part["source_ref"]),
+            "refs": list(part["source_ref"]), "source": ui.describe_source(part["source_ref"].iloc[0]),
         })
     return out
 
 
 # --- budget -----------------------------------------------------------------------------------------------------
 if ui.section(t("plans.costs_title")):
-    costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
-    if costs.empty:
+    costs = budget(version, lang, plan_id, inv)
+    if costs is None:
         st.info(t("plans.no_costs"))
     else:
-        total = costs["cost_eur"].sum(min_count=1)
         c1, c2 = st.columns([1, 2])
-        c1.metric(t("plans.computed_sum"), eur(total))
-        c2.caption(t("plans.computed_sum_note", n=len(costs)))
-        lines = costs.assign(
-            investment=[inv_text(c, p) for c, p in zip(costs["investment_code"], costs["pillar"], strict=True)],
-            part=costs["part_fi"].fillna("–"),
-        )
-        cost_table = pd.DataFrame(
-            {
-                t("plans.col_line"): lines["line_id"],
-                t("plans.col_pillar"): lines["pillar"],
-                t("common.investment"): lines["investment"],
-                t("plans.col_part"): lines["part_fi"],
-                t("plans.col_cost"): lines["cost_eur"],
-                t("plans.col_note"): lines["note"],
-            }
-        )
-        costs_source = ui.describe_source(costs["source_ref"].iloc[0])
+        c1.metric(t("plans.computed_sum"), costs["total"])
+        c2.caption(t("plans.computed_sum_note", n=costs["n"]))
         ui.table(
-            cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
-            download=cost_table,
-            formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, ui.lang())},
+            costs["shown"],
+            download=costs["download"],
+            formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, lang)},
             name=f"{plan_id}-kustannukset",
             title=t("plans.costs_title"),
-            source=costs_source,
+            source=costs["source"],
         )
-        # bar per printed line, coloured by investment (the investment is also in the row label)
-        short_p3 = t("plans.pillar3_short")
-        bar_df = lines.assign(
-            row=[
-                f"{lid} · {c if isinstance(c, str) else short_p3} · {p[:60] + ('…' if len(p) > 60 else '')}"
-                for lid, c, p in zip(lines["line_id"], lines["investment_code"], lines["part"], strict=True)
-            ],
-            group=[c if isinstance(c, str) else short_p3 for c in lines["investment_code"]],
-            label=lines["cost_eur"].map(eur),
-        )
-        ui.chart(
-            cost_chart(ui.lang(), bar_df[["row", "group", "cost_eur", "line_id", "investment", "part", "label"]],
-                       tuple(dict.fromkeys(bar_df["group"]))),
-            name=f"{plan_id}-kustannukset-kuva",
-            title=t("plans.costs_title"),
-            source=costs_source,
-        )
-        # sums per pillar and investment: computed here, labelled as such
-        sums = (
-            lines.assign(pillar_txt=lines["pillar"].map(lambda p: fmt.integer(p, ui.lang())))
-            .groupby(["pillar_txt", "investment"], sort=False, dropna=False)["cost_eur"].sum(min_count=1).reset_index()
-        )
+        ui.chart(costs["chart"], name=f"{plan_id}-kustannukset-kuva", title=t("plans.costs_title"), source=costs["source"])
         with st.expander(t("plans.sums_title")):
             ui.table(
-                pd.DataFrame(
-                    {
-                        t("plans.col_pillar"): sums["pillar_txt"],
-                        t("common.investment"): sums["investment"],
-                        t("plans.col_computed_sum"): sums["cost_eur"],
-                    }
-                ),
+                costs["sums"],
                 formats={t("plans.col_computed_sum"): eur},
                 name=f"{plan_id}-kustannukset-summat",
                 title=t("plans.sums_title"),
-                source=costs_source,
+                source=costs["source"],
                 sortable=False,
             )
-        zero = costs[costs["cost_eur"] == 0]["line_id"].tolist()
-        if zero:
-            st.caption(t("plans.zero_lines", lines=", ".join(zero)))
-        ui.source_caption(costs["source_ref"])
+        if costs["zero"]:
+            st.caption(t("plans.zero_lines", lines=", ".join(costs["zero"])))
+        ui.source_caption(costs["refs"])
 
 # --- work packages --------------------------------------------------------------------------------------------------
 if ui.section(t("plans.wp_title")):
-    wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
-    if wps.empty:
+    wps = work_packages(version, lang, plan_id, inv)
+    if wps is None:
         st.info(t("plans.no_wps"))
     else:
-        no_py = wps[wps["person_years"].isna()]["wp_code"].tolist()
-        no_cost = wps[wps["cost_eur"].isna()]["wp_code"].tolist()
         c1, c2, c3 = st.columns(3)
-        c1.metric(t("plans.wp_count"), fmt.integer(len(wps), ui.lang()))
-        c2.metric(t("plans.wp_py_sum"), fmt.auto(wps["person_years"].sum(min_count=1), ui.lang()))
-        c3.metric(t("plans.wp_cost_sum"), eur(wps["cost_eur"].sum(min_count=1)))
-        st.caption(
-            t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps))
-        )
+        c1.metric(t("plans.wp_count"), wps["count"])
+        c2.metric(t("plans.wp_py_sum"), wps["py_sum"])
+        c3.metric(t("plans.wp_cost_sum"), wps["cost_sum"])
+        st.caption(wps["note"])
         ui.table(
-            pd.DataFrame(
-                {
-                    t("plans.col_wp"): wps["wp_code"],
-                    t("common.investment"): wps["investment_code"].map(inv_text),
-                    t("plans.col_wp_name"): wps["name_fi"],
-                    t("plans.col_py"): wps["person_years"],
-                    t("plans.col_cost"): wps["cost_eur"],
-                    t("plans.col_note"): wps["note"],
-                }
-            ),
-            formats={t("plans.col_py"): lambda x: fmt.auto(x, ui.lang()), t("plans.col_cost"): eur},
+            wps["table"],
+            formats={t("plans.col_py"): lambda x: fmt.auto(x, lang), t("plans.col_cost"): eur},
             name=f"{plan_id}-tyopaketit",
             title=t("plans.wp_title"),
-            source=ui.describe_source(wps["source_ref"].iloc[0]),
+            source=wps["source"],
         )
-        if no_py or no_cost:
-            st.info(
-                t(
-                    "plans.wp_missing",
-                    py=", ".join(no_py) if no_py else "–",
-                    cost=", ".join(no_cost) if no_cost else "–",
-                )
-            )
-        ui.source_caption(wps["source_ref"])
+        if wps["missing"]:
+            st.info(wps["missing"])
+        ui.source_caption(wps["refs"])
 
 # --- risk register -----------------------------------------------------------------------------------------------------
 if ui.section(t("plans.risks_title")):
-    risks = ui.q("plans/risks", plan_id=plan_id)
-    if risks.empty:
+    risks = risk_register(version, lang, plan_id)
+    if risks is None:
         st.info(t("plans.no_risks"))
     else:
-        grid = risk_grid(ui.lang(), risks[["risk_id", "probability", "impact", "score"]])
-        risks_source = ui.describe_source(risks["source_ref"].iloc[0])
         left, right = st.columns([3, 2])
         with left:
-            ui.chart(risk_matrix(ui.lang(), grid),
-                     name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"), source=risks_source)
+            ui.chart(risks["matrix"], name=f"{plan_id}-riskimatriisi", title=t("plans.risks_title"), source=risks["source"])
         with right:
             st.markdown(t("plans.risk_matrix_help"))
             st.caption(t("plans.risk_score_note"))
         ui.table(
-            pd.DataFrame(
-                {
-                    t("plans.col_risk_id"): risks["risk_id"],
-                    t("plans.col_risk"): risks["risk_fi"],
-                    t("plans.col_probability"): risks["probability"],
-                    t("plans.col_impact"): risks["impact"],
-                    t("plans.col_score"): risks["score"],
-                    t("plans.col_mitigation"): risks["mitigation_fi"],
-                    t("plans.col_owner"): risks["owner_fi"],
-                }
-            ),
+            risks["table"],
             formats={
-                t("plans.col_probability"): lambda x: fmt.integer(x, ui.lang()),
-                t("plans.col_impact"): lambda x: fmt.integer(x, ui.lang()),
-                t("plans.col_score"): lambda x: fmt.auto(x, ui.lang()),
+                t("plans.col_probability"): lambda x: fmt.integer(x, lang),
+                t("plans.col_impact"): lambda x: fmt.integer(x, lang),
+                t("plans.col_score"): lambda x: fmt.auto(x, lang),
             },
             name=f"{plan_id}-riskit",
             title=t("plans.risks_title"),
-            source=risks_source,
+            source=risks["source"],
         )
-        ui.source_caption(risks["source_ref"])
+        ui.source_caption(risks["refs"])
 
 # --- targets ---------------------------------------------------------------------------------------------------------------
 if ui.section(t("plans.targets_title")):
-    targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
-    if targets.empty:
+    targets = plan_targets(version, lang, plan_id, inv)
+    if targets is None:
         st.info(t("plans.no_targets"))
     else:
-        unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
         ui.table(
-            pd.DataFrame(
-                {
-                    t("plans.col_target_id"): targets["target_id"],
-                    t("common.investment"): targets["investment_code"].map(inv_text),
-                    t("plans.col_target_text"): targets["target_fi"],
-                    t("common.baseline"): targets["baseline"],
-                    t("plans.col_target_value"): targets["target"],
-                    t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
-                    t("plans.col_target_period"): targets["target_period"].map(
-                        lambda p: fmt.period(p) if isinstance(p, str) and p else None
-                    ),
-                }
-            ),
+            targets["table"],
             formats={t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
             name=f"{plan_id}-tavoitteet",
             title=t("plans.targets_title"),
-            source=ui.describe_source(targets["source_ref"].iloc[0]),
+            source=targets["source"],
         )
-        no_target = targets[targets["target"].isna()]["target_id"].tolist()
-        if no_target:
-            st.caption(t("plans.targets_missing", ids=", ".join(no_target)))
+        if targets["no_target"]:
+            st.caption(t("plans.targets_missing", ids=", ".join(targets["no_target"])))
         st.caption(t("plans.targets_note"))
-        ui.source_caption(targets["source_ref"])
+        ui.source_caption(targets["refs"])
 
 region = plan["region_code"] if isinstance(plan["region_code"], str) else None
 if region and ui.section(t("plans.region_targets_title", region=ui.region_name(region))):
-    rt = ui.q("plans/region_targets", region=region, document=document, investment=inv)
-    if rt.empty:
+    rt = region_targets(version, lang, region, document, inv)
+    if rt is None:
         st.info(t("plans.no_region_targets"))
     else:
         ui.table(
-            pd.DataFrame(
-                {
-                    t("plans.col_indicator"): rt["indicator_name_fi"],
-                    t("common.baseline"): rt["baseline"],
-                    t("plans.col_comparator"): rt["comparator"].map(lambda c: {">=": "≥", "=": "="}.get(c, c)),
-                    t("plans.col_target_value"): rt["target"],
-                    t("plans.col_target_period"): rt["target_period"].map(fmt.period),
-                    t("plans.col_statement"): rt["statement_fi"],
-                }
-            ),
+            rt["table"],
             formats={t("common.baseline"): ui.fmt_pct, t("plans.col_target_value"): ui.fmt_pct},
             name=f"{plan_id}-aluetavoitteet",
             title=t("plans.region_targets_title", region=ui.region_name(region)),
-            source=ui.describe_source(rt["source_ref"].iloc[0]),
+            source=rt["source"],
         )
-        if rt["unit"].ne("percent").any():
+        if rt["other_units"]:
             st.caption(t("plans.region_targets_units"))
-        ui.source_caption(rt["source_ref"])
+        ui.source_caption(rt["refs"])
 
 # --- municipality figures ---------------------------------------------------------------------------------------------------
 if ui.section(t("plans.municipalities_title")):
-    mf = ui.q("plans/municipality_figures", document=document)
-    if mf.empty:
+    tables = municipality_tables(version, lang, document)
+    if not tables:
         st.info(t("plans.no_municipalities"))
     else:
         def measure_label(code: str) -> str:
@@ -392,7 +468,6 @@ if ui.section(t("plans.municipalities_title")):
             return code if text == key else text
 
         st.caption(t("plans.municipalities_note"))
-        tables = municipality_tables(ui.lang(), mf)
         tabs = st.tabs([measure_label(m["measure"]) for m in tables])
         for tab, m in zip(tabs, tables, strict=True):
             fmt_value = ui.fmt_pct if m["unit"] == "percent" else ui.fmt_num
@@ -402,7 +477,7 @@ if ui.section(t("plans.municipalities_title")):
                     formats={c: fmt_value for c in m["wide"].columns[1:]},
                     name=f"{plan_id}-{m['measure']}",
                     title=measure_label(m["measure"]),
-                    source=ui.describe_source(m["refs"][0]),
+                    source=m["source"],
                     sortable=False,
                 )
                 if m["words"]:

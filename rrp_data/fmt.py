@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from . import parsing
@@ -26,11 +27,21 @@ def is_missing(x: Any) -> bool:
         return False
 
 
+def _fixed(x: float, decimals: int) -> str:
+    """``x`` with ``decimals`` decimals and "," thousands, rounded half up as statistics are published
+    (31,25 -> 31,3; 0,5 -> 1), on the shortest decimal form of the float (2.675 -> 2,68), not half-to-even on
+    its binary value as Python's own formatting does (31.25 -> 31.2)."""
+    if not math.isfinite(x):
+        return f"{x:,.{decimals}f}"
+    d = Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{d:,.{decimals}f}"
+
+
 def number(x: Any, decimals: int = 1, lang: str = "fi", trim: bool = False) -> str:
     if is_missing(x):
         return NO_DATA.get(lang, NO_DATA["fi"])
     x = float(x)
-    s = f"{abs(x):,.{decimals}f}"
+    s = _fixed(abs(x), decimals)
     if trim and "." in s:
         s = s.rstrip("0").rstrip(".")
     if lang != "en":  # English keeps 1,234.5

@@ -164,3 +164,45 @@ def test_missing_cells_are_the_ones_the_styler_shows_as_missing(value):
 
     for v in (value, np.datetime64("NaT"), decimal.Decimal("NaN")):
         assert ui._is_na(v) == bool(pd.isna(v))
+
+
+def test_a_prepared_table_shows_and_sorts_like_a_plain_one(app_db):
+    """``ui.prepare_table`` (formats applied once, in a cached builder) gives the same element as ``ui.table``
+    with the formats, unsorted and sorted by a user."""
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+
+        from rrp_data import ui
+
+        ui.begin_run()
+        ui.set_run_lang("fi")
+        ui.begin_view("testi")
+        df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu", "Lappi"], "Osuus": [27.6, None, 31.25]},
+                          index=[7, 3, 5])
+        ui.table(df, {"Osuus": ui.fmt_pct}, name="tavallinen")
+        ui.table(ui.prepare_table(df, {"Osuus": ui.fmt_pct}), name="valmis")
+
+    at = AppTest.from_function(page, default_timeout=60)
+    at.run()
+    assert not at.exception
+
+    def both():
+        from apptest_helpers import shown
+
+        plain, ready = at.table[0], at.table[1]
+        assert plain.proto.SerializeToString() == ready.proto.SerializeToString()
+        return shown(ready)["Osuus"].tolist()
+
+    assert both() == ["27,6\u00a0%", "ei tietoa", "31,3\u00a0%"]
+    at.selectbox(key="sort_tavallinen").set_value("Osuus")
+    at.selectbox(key="sort_valmis").set_value("Osuus")
+    at.run()
+    assert both() == ["31,3\u00a0%", "27,6\u00a0%", "ei tietoa"]  # largest first, missing last
+    at.toggle(key="desc_tavallinen").set_value(False)
+    at.toggle(key="desc_valmis").set_value(False)
+    at.run()
+    assert both() == ["27,6\u00a0%", "31,3\u00a0%", "ei tietoa"]
+    items = at.session_state["_view"]["items"]
+    assert items[0]["cells"] == items[1]["cells"]

@@ -4,9 +4,9 @@ no county chosen — an overview of a collaboration area (param ``yta``) or of a
 Comparisons with the YTA and the whole country use values of the same period; means are computed from the rows
 and labelled as computed. Whatever the sources do not give is shown as "ei tietoa", with the reason.
 
-Reruns stay cheap: tables and chart specs come from cached builders (keyed on the database version, language
-and county or area), and the parts that only draw (key figures, notes, pilots, findings, links) are
-``ui.replayed``."""
+Reruns stay cheap: tables (their cell text formatted once, by ``ui.prepare_table``) and chart specs come from
+cached builders (keyed on the database version, language and county or area), and the parts that only draw
+(key figures, notes, pilots, findings, links) are ``ui.replayed``."""
 
 import pandas as pd
 import streamlit as st
@@ -89,7 +89,7 @@ def digital_spec(digital: pd.DataFrame, regions: list[str], period: str, focus: 
 
 
 @ui.cache_data(show_spinner=False, max_entries=100)
-def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple]:
+def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple]:
     """Development managers and research funding of the given collaboration areas (all five when none); the
     table's source line and source refs."""
     contacts = ui.q("profile/contacts", ytas=list(ytas))
@@ -106,7 +106,7 @@ def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[pd.D
         }
     )
     refs = (*contacts["source_ref"], *research["source_ref"])
-    return table, described(refs), refs
+    return ui.prepare_table(table, {t("profile.col_amount"): lambda x: fmt.meur(x, lang)}), described(refs), refs
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
@@ -135,8 +135,7 @@ def county_digital(version: tuple, lang: str, code: str, focus: frozenset) -> di
     table = pd.DataFrame({t("common.county"): [name_of(c) if c != "SSS" else t("common.national") for c in rows]})
     for p in periods:
         table[fmt.period(p)] = [wide.loc[c, p] if c in wide.index and p in wide.columns else None for c in rows]
-    out["table"] = table
-    out["pct_columns"] = tuple(fmt.period(p) for p in digital["period"].unique())
+    out["table"] = ui.prepare_table(table, {fmt.period(p): ui.fmt_pct for p in digital["period"].unique()})
     out["refs"] = tuple(digital["source_ref"])
     out["source"] = described(out["refs"])
     return out
@@ -163,8 +162,15 @@ def county_progress(version: tuple, lang: str, code: str) -> dict:
             t("profile.col_note"): progress["note"],
         }
     )
+    formats = {
+        county_col: pct,
+        t("profile.col_yta_mean"): ui.fmt_pct,
+        t("profile.col_all_mean"): ui.fmt_pct,
+        t("profile.col_yta_n"): ui.fmt_num,
+        t("profile.col_all_n"): ui.fmt_num,
+    }
     comparison = county_facts(version, lang, code).progress
-    out = {"no_value": progress["percent"].isna().all(), "table": table, "county_col": county_col, "refs": refs,
+    out = {"no_value": progress["percent"].isna().all(), "table": ui.prepare_table(table, formats), "refs": refs,
            "source": described(refs), "spec": None, "alt": ""}
     if not comparison.empty:
         out["spec"] = charts.spec(slides.progress_bars(comparison, lang))
@@ -175,7 +181,7 @@ def county_progress(version: tuple, lang: str, code: str) -> dict:
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_targets(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str]:
+def county_targets(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str]:
     """The county's own targets from its project plan (None: the plan gives none) and the table's source line."""
     targets = ui.q("profile/targets", region=code)
     if targets.empty:
@@ -202,11 +208,11 @@ def county_targets(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame |
             ],
         }
     )
-    return table, described([*targets["source_ref"], *targets["latest_source_ref"]])
+    return ui.prepare_table(table), described([*targets["source_ref"], *targets["latest_source_ref"]])
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_innovations(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str, tuple]:
+def county_innovations(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
     """The county's digital innovations (None: none reported), the table's source line and its source refs
     (without innovations: the refs of the whole innovations list)."""
     inno_all = ui.q("profile/innovations", regions=list(all_codes))
@@ -221,11 +227,12 @@ def county_innovations(version: tuple, lang: str, code: str) -> tuple[pd.DataFra
             t("profile.col_basis"): inno["basis_fi"],
         }
     )
-    return table, described(inno["source_ref"]), tuple(inno["source_ref"])
+    return (ui.prepare_table(table, {t("profile.col_users"): ui.fmt_num}), described(inno["source_ref"]),
+            tuple(inno["source_ref"]))
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_other_values(version: tuple, lang: str, code: str) -> tuple[pd.DataFrame | None, str, tuple]:
+def county_other_values(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
     """Other indicator values of the county (None: none), the table's source line and source refs."""
     other = ui.q("profile/other_values", region=code)
     if other.empty:
@@ -238,13 +245,13 @@ def county_other_values(version: tuple, lang: str, code: str) -> tuple[pd.DataFr
             t("profile.col_note"): other["note"],
         }
     )
-    return table, described(other["source_ref"]), tuple(other["source_ref"])
+    return ui.prepare_table(table), described(other["source_ref"]), tuple(other["source_ref"])
 
 
 @ui.cache_data(show_spinner=False, max_entries=100)
 def counties_table(version: tuple, lang: str, area: str | None, codes: tuple[str, ...]) -> dict:
     """One row per county of the overview: Sotkanet 5548 per period, the newest progress % per investment,
-    numbers of pilots and innovations; the columns' formats, the source line and source refs."""
+    numbers of pilots and innovations; the source line and source refs."""
     digital = ui.q("profile/digital", regions=list(codes))
     prog = ui.q("profile/progress_by_county", regions=list(codes))
     pilots_all = ui.q("profile/pilots", regions=list(all_codes), yta=area or "")
@@ -253,25 +260,27 @@ def counties_table(version: tuple, lang: str, area: str | None, codes: tuple[str
     table[t("common.county")] = table["region_code"].map(name_of)
     if not area:
         table[t("common.yta")] = table["region_code"].map(lambda c: yta_of(c) or "–")
-    pct_columns, printed_columns = [], []
+    formats = {}
     county_digital = digital[digital["region_code"] != "SSS"]
     for p in dict.fromkeys(county_digital.sort_values("end_date")["period"]):
         col = t("profile.col_digital", period=fmt.period(p))
         table[col] = table["region_code"].map(county_digital[county_digital["period"] == p].set_index("region_code")["value"])
-        pct_columns.append(col)
+        formats[col] = ui.fmt_pct
     latest = prog.sort_values("end_date").groupby("investment_code").tail(1)[["investment_code", "period", "pillar"]]
     for _, inv in latest.sort_values(["pillar", "investment_code"]).iterrows():
         col = t("profile.col_progress", inv=inv_label(inv["investment_code"]), period=fmt.period(inv["period"]))
         part = prog[(prog["investment_code"] == inv["investment_code"]) & (prog["period"] == inv["period"])]
         table[col] = table["region_code"].map(part.set_index("region_code")["percent"])
-        printed_columns.append(col)
+        formats[col] = pct
     n_pilots = pilots_all[pilots_all["region_code"].isin(codes)].groupby("region_code").size()
     n_inno = inno_all.groupby("region_code").size()
     table[t("profile.m_pilots")] = table["region_code"].map(n_pilots)
     table[t("profile.m_innovations")] = table["region_code"].map(n_inno)
+    formats[t("profile.m_pilots")] = ui.fmt_num
+    formats[t("profile.m_innovations")] = ui.fmt_num
     refs = (*digital["source_ref"], *prog["source_ref"], *pilots_all["source_ref"], *inno_all["source_ref"])
-    return {"table": table.drop(columns=["region_code"]), "pct_columns": tuple(pct_columns),
-            "printed_columns": tuple(printed_columns), "refs": refs, "source": described(refs)}
+    return {"table": ui.prepare_table(table.drop(columns=["region_code"]), formats), "refs": refs,
+            "source": described(refs)}
 
 
 @ui.cache_data(show_spinner=False, max_entries=100)
@@ -454,7 +463,6 @@ def contacts_and_research(ytas: list[str]) -> None:
     table, source, refs = yta_contacts(version, lang, tuple(ytas))
     ui.table(
         table,
-        formats={t("profile.col_amount"): lambda x: fmt.meur(x, lang)},
         name="yhteistyoalueet",
         title=t("profile.yta_table_title"),
         source=source,
@@ -492,7 +500,6 @@ def county_view(code: str) -> None:
                 st.caption(t("profile.digital_missing_list", names=", ".join(digital["missing"])))
         ui.table(
             digital["table"],
-            formats={c: ui.fmt_pct for c in digital["pct_columns"]},
             name=f"digitaalinen-asiointi-{code}-taulukko",
             title=t("profile.digital_title"),
             source=digital["source"],
@@ -509,13 +516,6 @@ def county_view(code: str) -> None:
             st.info(t("profile.progress_missing", county=name_of(code)))
         ui.table(
             progress["table"],
-            formats={
-                progress["county_col"]: pct,
-                t("profile.col_yta_mean"): ui.fmt_pct,
-                t("profile.col_all_mean"): ui.fmt_pct,
-                t("profile.col_yta_n"): ui.fmt_num,
-                t("profile.col_all_n"): ui.fmt_num,
-            },
             name=f"edistyminen-{code}",
             title=t("profile.progress_title"),
             source=progress["source"],
@@ -551,8 +551,7 @@ def county_view(code: str) -> None:
             st.info(t("profile.innovations_missing", county=name_of(code)))
             ui.source_caption(inno_refs)
         else:
-            ui.table(inno, formats={t("profile.col_users"): ui.fmt_num}, name=f"innovaatiot-{code}",
-                     title=t("profile.innovations_title"), source=inno_source)
+            ui.table(inno, name=f"innovaatiot-{code}", title=t("profile.innovations_title"), source=inno_source)
             ui.source_caption(inno_refs)
 
     # --- other indicator values of the county ------------------------------------------------------------------
@@ -591,14 +590,8 @@ def overview(area: str | None) -> None:
     # --- one row per county, with links to their profiles ------------------------------------------------------------
     if ui.section(t("profile.counties_title")):
         counties = counties_table(version, lang, area, codes)
-        formats = {
-            **{c: ui.fmt_pct for c in counties["pct_columns"]},
-            **{c: pct for c in counties["printed_columns"]},
-            t("profile.m_pilots"): ui.fmt_num,
-            t("profile.m_innovations"): ui.fmt_num,
-        }
-        ui.table(counties["table"], formats=formats, name=f"alueet-{area or 'kaikki'}",
-                 title=t("profile.counties_title"), source=counties["source"])
+        ui.table(counties["table"], name=f"alueet-{area or 'kaikki'}", title=t("profile.counties_title"),
+                 source=counties["source"])
         counties_notes(counties["refs"], area, codes, not presenting)
 
     if area:

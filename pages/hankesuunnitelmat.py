@@ -2,8 +2,9 @@
 sum this page computes, labelled as computed), work packages with person-years and costs, the risk register as
 a probability x impact matrix, the plan's targets and the municipality figures it quotes.
 
-Reruns stay cheap: each section's tables, figures and chart specs come from a cached builder keyed on the
-database version, language, plan and investment filter; the page body only draws them."""
+Reruns stay cheap: each section's tables (their cell text formatted once, by ``ui.prepare_table``), figures and
+chart specs come from a cached builder keyed on the database version, language, plan and investment filter; the
+page body only draws them."""
 
 import re
 
@@ -201,17 +202,23 @@ def budget(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
     return {
         "total": eur(costs["cost_eur"].sum(min_count=1)),
         "n": len(costs),
-        "shown": cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
+        "shown": ui.prepare_table(
+            cost_table.assign(**{t("plans.col_part"): cost_table[t("plans.col_part")].map(plain)}),
+            {t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, lang)},
+        ),
         "download": cost_table,
         "source": ui.describe_source(costs["source_ref"].iloc[0]),
         "chart": cost_chart(bar_df[["row", "group", "cost_eur", "line_id", "investment", "part", "label"]],
                             list(dict.fromkeys(bar_df["group"]))),
-        "sums": pd.DataFrame(
-            {
-                t("plans.col_pillar"): sums["pillar_txt"],
-                t("common.investment"): sums["investment"],
-                t("plans.col_computed_sum"): sums["cost_eur"],
-            }
+        "sums": ui.prepare_table(
+            pd.DataFrame(
+                {
+                    t("plans.col_pillar"): sums["pillar_txt"],
+                    t("common.investment"): sums["investment"],
+                    t("plans.col_computed_sum"): sums["cost_eur"],
+                }
+            ),
+            {t("plans.col_computed_sum"): eur},
         ),
         "zero": costs[costs["cost_eur"] == 0]["line_id"].tolist(),
         "refs": tuple(costs["source_ref"]),
@@ -232,15 +239,18 @@ def work_packages(version: tuple, lang: str, plan_id: str, inv: str) -> dict | N
         "py_sum": fmt.auto(wps["person_years"].sum(min_count=1), lang),
         "cost_sum": eur(wps["cost_eur"].sum(min_count=1)),
         "note": t("plans.wp_sum_note", n_py=len(wps) - len(no_py), n_cost=len(wps) - len(no_cost), n=len(wps)),
-        "table": pd.DataFrame(
-            {
-                t("plans.col_wp"): wps["wp_code"],
-                t("common.investment"): wps["investment_code"].map(inv_text),
-                t("plans.col_wp_name"): wps["name_fi"],
-                t("plans.col_py"): wps["person_years"],
-                t("plans.col_cost"): wps["cost_eur"],
-                t("plans.col_note"): wps["note"],
-            }
+        "table": ui.prepare_table(
+            pd.DataFrame(
+                {
+                    t("plans.col_wp"): wps["wp_code"],
+                    t("common.investment"): wps["investment_code"].map(inv_text),
+                    t("plans.col_wp_name"): wps["name_fi"],
+                    t("plans.col_py"): wps["person_years"],
+                    t("plans.col_cost"): wps["cost_eur"],
+                    t("plans.col_note"): wps["note"],
+                }
+            ),
+            {t("plans.col_py"): lambda x: fmt.auto(x, lang), t("plans.col_cost"): eur},
         ),
         "source": ui.describe_source(wps["source_ref"].iloc[0]),
         "missing": t("plans.wp_missing", py=", ".join(no_py) if no_py else "–", cost=", ".join(no_cost) if no_cost else "–")
@@ -258,16 +268,23 @@ def risk_register(version: tuple, lang: str, plan_id: str) -> dict | None:
     return {
         "matrix": risk_matrix(risk_grid(risks[["risk_id", "probability", "impact", "score"]])),
         "source": ui.describe_source(risks["source_ref"].iloc[0]),
-        "table": pd.DataFrame(
+        "table": ui.prepare_table(
+            pd.DataFrame(
+                {
+                    t("plans.col_risk_id"): risks["risk_id"],
+                    t("plans.col_risk"): risks["risk_fi"],
+                    t("plans.col_probability"): risks["probability"],
+                    t("plans.col_impact"): risks["impact"],
+                    t("plans.col_score"): risks["score"],
+                    t("plans.col_mitigation"): risks["mitigation_fi"],
+                    t("plans.col_owner"): risks["owner_fi"],
+                }
+            ),
             {
-                t("plans.col_risk_id"): risks["risk_id"],
-                t("plans.col_risk"): risks["risk_fi"],
-                t("plans.col_probability"): risks["probability"],
-                t("plans.col_impact"): risks["impact"],
-                t("plans.col_score"): risks["score"],
-                t("plans.col_mitigation"): risks["mitigation_fi"],
-                t("plans.col_owner"): risks["owner_fi"],
-            }
+                t("plans.col_probability"): lambda x: fmt.integer(x, lang),
+                t("plans.col_impact"): lambda x: fmt.integer(x, lang),
+                t("plans.col_score"): lambda x: fmt.auto(x, lang),
+            },
         ),
         "refs": tuple(risks["source_ref"]),
     }
@@ -281,18 +298,21 @@ def plan_targets(version: tuple, lang: str, plan_id: str, inv: str) -> dict | No
         return None
     unit_text = {"percent": "%", "count": t("plans.unit_count"), "eur": "€"}
     return {
-        "table": pd.DataFrame(
-            {
-                t("plans.col_target_id"): targets["target_id"],
-                t("common.investment"): targets["investment_code"].map(inv_text),
-                t("plans.col_target_text"): targets["target_fi"],
-                t("common.baseline"): targets["baseline"],
-                t("plans.col_target_value"): targets["target"],
-                t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
-                t("plans.col_target_period"): targets["target_period"].map(
-                    lambda p: fmt.period(p) if isinstance(p, str) and p else None
-                ),
-            }
+        "table": ui.prepare_table(
+            pd.DataFrame(
+                {
+                    t("plans.col_target_id"): targets["target_id"],
+                    t("common.investment"): targets["investment_code"].map(inv_text),
+                    t("plans.col_target_text"): targets["target_fi"],
+                    t("common.baseline"): targets["baseline"],
+                    t("plans.col_target_value"): targets["target"],
+                    t("plans.col_unit"): targets["unit"].map(lambda u: unit_text.get(u, u) if isinstance(u, str) else None),
+                    t("plans.col_target_period"): targets["target_period"].map(
+                        lambda p: fmt.period(p) if isinstance(p, str) and p else None
+                    ),
+                }
+            ),
+            {t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
         ),
         "source": ui.describe_source(targets["source_ref"].iloc[0]),
         "no_target": targets[targets["target"].isna()]["target_id"].tolist(),
@@ -307,15 +327,18 @@ def region_targets(version: tuple, lang: str, region: str, document: str, inv: s
     if rt.empty:
         return None
     return {
-        "table": pd.DataFrame(
-            {
-                t("plans.col_indicator"): rt["indicator_name_fi"],
-                t("common.baseline"): rt["baseline"],
-                t("plans.col_comparator"): rt["comparator"].map(lambda c: {">=": "≥", "=": "="}.get(c, c)),
-                t("plans.col_target_value"): rt["target"],
-                t("plans.col_target_period"): rt["target_period"].map(fmt.period),
-                t("plans.col_statement"): rt["statement_fi"],
-            }
+        "table": ui.prepare_table(
+            pd.DataFrame(
+                {
+                    t("plans.col_indicator"): rt["indicator_name_fi"],
+                    t("common.baseline"): rt["baseline"],
+                    t("plans.col_comparator"): rt["comparator"].map(lambda c: {">=": "≥", "=": "="}.get(c, c)),
+                    t("plans.col_target_value"): rt["target"],
+                    t("plans.col_target_period"): rt["target_period"].map(fmt.period),
+                    t("plans.col_statement"): rt["statement_fi"],
+                }
+            ),
+            {t("common.baseline"): ui.fmt_pct, t("plans.col_target_value"): ui.fmt_pct},
         ),
         "source": ui.describe_source(rt["source_ref"].iloc[0]),
         "other_units": bool(rt["unit"].ne("percent").any()),
@@ -325,7 +348,8 @@ def region_targets(version: tuple, lang: str, region: str, document: str, inv: s
 
 @ui.cache_data(show_spinner=False, max_entries=50)
 def municipality_tables(version: tuple, lang: str, document: str) -> list[dict]:
-    """One municipality x period table per measure the plan quotes, with its unit, period words and sources."""
+    """One municipality x period table per measure the plan quotes (values in its unit), with the period words
+    and sources."""
     mf = ui.q("plans/municipality_figures", document=document)
     out = []
     for measure in dict.fromkeys(mf["measure"]):
@@ -335,8 +359,9 @@ def municipality_tables(version: tuple, lang: str, document: str) -> list[dict]:
         wide = wide.reindex(index=list(dict.fromkeys(part["municipality"])), columns=periods)
         wide.columns = [fmt.period(p) for p in periods]
         wide = wide.rename_axis(None, axis=1).reset_index().rename(columns={"municipality": t("plans.col_municipality")})
+        fmt_value = ui.fmt_pct if part["unit"].iloc[0] == "percent" else ui.fmt_num
         out.append({
-            "measure": measure, "unit": part["unit"].iloc[0], "wide": wide,
+            "measure": measure, "table": ui.prepare_table(wide, {c: fmt_value for c in wide.columns[1:]}),
             "words": [w for w in dict.fromkeys(part["period_label"].dropna()) if w],
             "refs": list(part["source_ref"]), "source": ui.describe_source(part["source_ref"].iloc[0]),
         })
@@ -355,7 +380,6 @@ if ui.section(t("plans.costs_title")):
         ui.table(
             costs["shown"],
             download=costs["download"],
-            formats={t("plans.col_cost"): eur, t("plans.col_pillar"): lambda x: fmt.integer(x, lang)},
             name=f"{plan_id}-kustannukset",
             title=t("plans.costs_title"),
             source=costs["source"],
@@ -364,7 +388,6 @@ if ui.section(t("plans.costs_title")):
         with st.expander(t("plans.sums_title")):
             ui.table(
                 costs["sums"],
-                formats={t("plans.col_computed_sum"): eur},
                 name=f"{plan_id}-kustannukset-summat",
                 title=t("plans.sums_title"),
                 source=costs["source"],
@@ -387,7 +410,6 @@ if ui.section(t("plans.wp_title")):
         st.caption(wps["note"])
         ui.table(
             wps["table"],
-            formats={t("plans.col_py"): lambda x: fmt.auto(x, lang), t("plans.col_cost"): eur},
             name=f"{plan_id}-tyopaketit",
             title=t("plans.wp_title"),
             source=wps["source"],
@@ -410,11 +432,6 @@ if ui.section(t("plans.risks_title")):
             st.caption(t("plans.risk_score_note"))
         ui.table(
             risks["table"],
-            formats={
-                t("plans.col_probability"): lambda x: fmt.integer(x, lang),
-                t("plans.col_impact"): lambda x: fmt.integer(x, lang),
-                t("plans.col_score"): lambda x: fmt.auto(x, lang),
-            },
             name=f"{plan_id}-riskit",
             title=t("plans.risks_title"),
             source=risks["source"],
@@ -429,7 +446,6 @@ if ui.section(t("plans.targets_title")):
     else:
         ui.table(
             targets["table"],
-            formats={t("common.baseline"): ui.fmt_num, t("plans.col_target_value"): ui.fmt_num},
             name=f"{plan_id}-tavoitteet",
             title=t("plans.targets_title"),
             source=targets["source"],
@@ -447,7 +463,6 @@ if region and ui.section(t("plans.region_targets_title", region=ui.region_name(r
     else:
         ui.table(
             rt["table"],
-            formats={t("common.baseline"): ui.fmt_pct, t("plans.col_target_value"): ui.fmt_pct},
             name=f"{plan_id}-aluetavoitteet",
             title=t("plans.region_targets_title", region=ui.region_name(region)),
             source=rt["source"],
@@ -470,11 +485,9 @@ if ui.section(t("plans.municipalities_title")):
         st.caption(t("plans.municipalities_note"))
         tabs = st.tabs([measure_label(m["measure"]) for m in tables])
         for tab, m in zip(tabs, tables, strict=True):
-            fmt_value = ui.fmt_pct if m["unit"] == "percent" else ui.fmt_num
             with tab:
                 ui.table(
-                    m["wide"],
-                    formats={c: fmt_value for c in m["wide"].columns[1:]},
+                    m["table"],
                     name=f"{plan_id}-{m['measure']}",
                     title=measure_label(m["measure"]),
                     source=m["source"],

@@ -1,8 +1,9 @@
 """Investointi 4 — Digitaalinen asiointi: Sotkanet 5548 by county, the 35 % target, tile map, national trend,
 digital innovations and what the counties reported.
 
-Reruns stay cheap: the parts that only draw are ``ui.replayed``; tables and chart specs come from cached
-builders (keyed on the database version, language and filters), so a rerun pays cache lookups, not pandas."""
+Reruns stay cheap: the parts that only draw are ``ui.replayed``; tables (their cell text formatted once, by
+``ui.prepare_table``) and chart specs come from cached builders (keyed on the database version, language and
+filters), so a rerun pays cache lookups, not pandas."""
 
 import altair as alt
 import pandas as pd
@@ -41,7 +42,7 @@ def county_rows(selected: tuple[str, ...]) -> pd.DataFrame:
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple, tuple]:
+def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple, tuple]:
     """The county table as shown, its source line, the counties without a 2022 value and the source refs."""
     shown = county_rows(selected)
     display = pd.DataFrame(
@@ -58,7 +59,14 @@ def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[
     refs = shown["source_ref"]
     source = ui.describe_source(refs.dropna().iloc[0]) if refs.notna().any() else ""
     missing = tuple(shown[shown["v2022"].isna()]["county"])
-    return display, source, missing, tuple(refs)
+    formats = {
+        "2020": ui.fmt_pct,
+        "2022": ui.fmt_pct,
+        t("inv4.col_change"): ui.fmt_points,
+        t("inv4.col_gap"): ui.fmt_points,
+        t("common.rank"): lambda x: fmt.integer(x) if not fmt.is_missing(x) else "–",
+    }
+    return ui.prepare_table(display, formats), source, missing, tuple(refs)
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
@@ -151,7 +159,7 @@ def trend_chart(version: tuple, lang: str) -> tuple[dict, tuple]:
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, tuple]:
+def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, tuple]:
     """Digital innovations of the counties in view (and those of no county) with their user counts; source refs."""
     inno = ui.q("inv4/innovations", regions=list(selected))
     display = pd.DataFrame(
@@ -163,7 +171,7 @@ def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> t
             t("inv4.col_basis"): inno["basis_fi"],
         }
     )
-    return display, tuple(inno["source_ref"])
+    return ui.prepare_table(display, {t("inv4.col_users"): ui.fmt_num}), tuple(inno["source_ref"])
 
 
 # --- parts that only draw: replayed on reruns ------------------------------------------------------------------------
@@ -198,19 +206,7 @@ if ui.section(t("common.key_figures")):
 # --- county table -----------------------------------------------------------------------------------
 if ui.section(t("inv4.table_title")):
     display, source, missing, refs = county_table(version, lang, selected)
-    ui.table(
-        display,
-        formats={
-            "2020": ui.fmt_pct,
-            "2022": ui.fmt_pct,
-            t("inv4.col_change"): ui.fmt_points,
-            t("inv4.col_gap"): ui.fmt_points,
-            t("common.rank"): lambda x: fmt.integer(x) if not fmt.is_missing(x) else "–",
-        },
-        name="digitaalinen-asiointi-alueittain",
-        title=t("inv4.table_title"),
-        source=source,
-    )
+    ui.table(display, name="digitaalinen-asiointi-alueittain", title=t("inv4.table_title"), source=source)
     county_notes(missing, refs)
 
 # --- bar chart with target and national rules ---------------------------------------------------------
@@ -234,8 +230,7 @@ if ui.section(t("inv4.trend_title")):
 # --- digital innovations -----------------------------------------------------------------------------------
 if ui.section(t("inv4.innovations_title")):
     inno_display, inno_refs = innovations_table(version, lang, selected)
-    ui.table(inno_display, formats={t("inv4.col_users"): ui.fmt_num}, name="digitaaliset-innovaatiot",
-             title=t("inv4.innovations_title"))
+    ui.table(inno_display, name="digitaaliset-innovaatiot", title=t("inv4.innovations_title"))
     ui.source_caption(inno_refs)  # also the innovations table's source line on its slide
 
 ui.narratives("P4I4")

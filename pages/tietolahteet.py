@@ -1,8 +1,8 @@
 """Tietolähteet ja määritelmät: every source document and API with its date, indicator definitions, the public
 data model (views and columns), build metadata, row counts and how to load a new reporting period.
 
-Reruns stay cheap: the tables come from cached builders (keyed on the database version and language) and the
-key figures are ``ui.replayed``."""
+Reruns stay cheap: the tables come from cached builders (keyed on the database version and language), their
+cell text formatted there once (``ui.prepare_table``); the key figures are ``ui.replayed``."""
 
 import pandas as pd
 import streamlit as st
@@ -37,10 +37,10 @@ def build_time_text(ts) -> str:
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def documents_table(version: tuple, lang: str) -> pd.DataFrame:
+def documents_table(version: tuple, lang: str) -> ui.PreparedTable:
     """Every source document and API with its publisher, date, kind and how many rows cite it."""
     docs = ui.q("sources/documents")
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("sources.col_document"): docs["document"],
             t("sources.col_title"): docs["title"],
@@ -50,6 +50,9 @@ def documents_table(version: tuple, lang: str) -> pd.DataFrame:
             t("sources.col_description"): docs["description"],
             t("sources.col_cited"): docs["cited_rows"],
         }
+    )
+    return ui.prepare_table(
+        table, formats={t("sources.col_published"): lambda d: fmt.date(d, lang), t("sources.col_cited"): ui.fmt_num}
     )
 
 
@@ -72,14 +75,15 @@ def indicator_table(df: pd.DataFrame) -> pd.DataFrame:
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def indicator_tables(version: tuple, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def indicator_tables(version: tuple, lang: str) -> tuple[ui.PreparedTable, ui.PreparedTable]:
     """Indicator definitions: the EU targets, and every other indicator."""
     indicators = ui.q("sources/indicators")
-    return indicator_table(indicators[indicators["is_eu_target"]]), indicator_table(indicators[~indicators["is_eu_target"]])
+    eu, other = indicators[indicators["is_eu_target"]], indicators[~indicators["is_eu_target"]]
+    return ui.prepare_table(indicator_table(eu)), ui.prepare_table(indicator_table(other))
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def build_table(version: tuple, lang: str) -> tuple[pd.DataFrame, str]:
+def build_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, str]:
     """Every key of the build metadata (the build time also in local time), and the sources' digest."""
     build = ui.q("sources/build_info")
     value = [
@@ -87,24 +91,25 @@ def build_table(version: tuple, lang: str) -> tuple[pd.DataFrame, str]:
         for k, v, lt in zip(build["key"], build["value"], build["local_time"], strict=True)
     ]
     digest = build.set_index("key")["value"].get("sources_digest", t("common.no_data"))
-    return pd.DataFrame({t("sources.col_key"): build["key"], t("sources.col_value"): value}), digest
+    return ui.prepare_table(pd.DataFrame({t("sources.col_key"): build["key"], t("sources.col_value"): value})), digest
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def model_table(version: tuple, lang: str) -> pd.DataFrame:
+def model_table(version: tuple, lang: str) -> ui.PreparedTable:
     """The public views and their columns (with types)."""
     model = ui.q("sources/data_model")
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("sources.col_view"): model["view_name"],
             t("sources.col_column_count"): model["column_count"],
             t("sources.col_columns"): model["columns"],
         }
     )
+    return ui.prepare_table(table, formats={t("sources.col_column_count"): ui.fmt_num})
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def counts_table(version: tuple, lang: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
+def counts_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple[str, ...]]:
     """Rows per table and the view that exposes it; the tables whose count is DuckDB's estimate."""
     counts = ui.q("sources/row_counts")
     table = pd.DataFrame(
@@ -114,7 +119,8 @@ def counts_table(version: tuple, lang: str) -> tuple[pd.DataFrame, tuple[str, ..
             t("sources.col_public_view"): counts["public_view"],
         }
     )
-    return table, tuple(counts[counts["estimated"]]["table_name"])
+    estimated = tuple(counts[counts["estimated"]]["table_name"])
+    return ui.prepare_table(table, formats={t("sources.col_rows"): ui.fmt_num}), estimated
 
 
 # --- parts that only draw: replayed on reruns ------------------------------------------------------------------------
@@ -152,12 +158,7 @@ if ui.section(t("common.key_figures")):
 
 # --- documents and APIs ------------------------------------------------------------------------------------
 if ui.section(t("sources.documents_title")):
-    ui.table(
-        documents_table(version, lang),
-        formats={t("sources.col_published"): lambda d: fmt.date(d, lang), t("sources.col_cited"): ui.fmt_num},
-        name="lahteet",
-        title=t("sources.documents_title"),
-    )
+    ui.table(documents_table(version, lang), name="lahteet", title=t("sources.documents_title"))
     st.caption(t("sources.documents_note"))
 
 # --- indicator definitions ------------------------------------------------------------------------------------
@@ -166,7 +167,7 @@ if ui.section(t("sources.indicators_title")):
     eu, other = indicator_tables(version, lang)
     st.markdown(f"**{t('sources.eu_title')}**")
     ui.table(eu, name="indikaattorit-eu", title=t("sources.indicators_title"), sortable=False)
-    with st.expander(t("sources.other_indicators", n=len(other))):
+    with st.expander(t("sources.other_indicators", n=len(other.frame))):
         ui.table(other, name="indikaattorit-muut", title=t("sources.indicators_title"), sortable=False)
 
 # --- build metadata --------------------------------------------------------------------------------------------
@@ -178,24 +179,12 @@ if ui.section(t("sources.build_title")):
 # --- data model ------------------------------------------------------------------------------------------------------
 if ui.section(t("sources.model_title")):
     st.markdown(t("sources.model_intro"))
-    ui.table(
-        model_table(version, lang),
-        formats={t("sources.col_column_count"): ui.fmt_num},
-        name="tietomalli",
-        title=t("sources.model_title"),
-    )
+    ui.table(model_table(version, lang), name="tietomalli", title=t("sources.model_title"))
 
 # --- row counts ----------------------------------------------------------------------------------------------------------
 if ui.section(t("sources.counts_title")):
     counts, estimated = counts_table(version, lang)
-    ui.table(
-        counts,
-        formats={
-            t("sources.col_rows"): ui.fmt_num,
-        },
-        name="rivimaarat",
-        title=t("sources.counts_title"),
-    )
+    ui.table(counts, name="rivimaarat", title=t("sources.counts_title"))
     if estimated:
         st.caption(f"{t('sources.estimated')}: {', '.join(estimated)}")
     st.caption(t("sources.counts_note"))

@@ -16,24 +16,29 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.inv1", t("inv1.intro"))
 lang = ui.lang()
-db = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
+version = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
 
-ROW_LABELS = {
-    "access7d:all:all": "inv1.row_all_all",
-    "access7d:all:physical": "inv1.row_all_physical",
-    "access7d:doctor:all": "inv1.row_doctor_all",
-    "access7d:doctor:physical": "inv1.row_doctor_physical",
-}
 # Okabe–Ito without vermillion (that is the target line's colour)
 LINE_COLOURS = [charts.OKABE_ITO[0], charts.OKABE_ITO[1], charts.OKABE_ITO[2], charts.OKABE_ITO[4]]
-ARROW_TEXT = {"↑": "inv1.arrow_up", "↓": "inv1.arrow_down", "→": "inv1.arrow_flat"}
 
 selected = tuple(filters.region_codes()) if (filters.yta or filters.regions) else ()
 focus = ui.focus_regions(filters)
 
 
+# Texts in the UI language come from functions, not module-level dicts: a cached builder or replayed part may run
+# with the globals of another session's run of this page, while t() always follows the caller's language.
 def row_label(code: str, name: str) -> str:
-    return t(ROW_LABELS[code]) if code in ROW_LABELS else name
+    """The document's name for one of the four rows of the 7-day table (the source's own name otherwise)."""
+    return {
+        "access7d:all:all": t("inv1.row_all_all"),
+        "access7d:all:physical": t("inv1.row_all_physical"),
+        "access7d:doctor:all": t("inv1.row_doctor_all"),
+        "access7d:doctor:physical": t("inv1.row_doctor_physical"),
+    }.get(code, name)
+
+
+def direction_text(arrow: str) -> str:
+    return {"↑": t("inv1.arrow_up"), "↓": t("inv1.arrow_down"), "→": t("inv1.arrow_flat")}.get(arrow, "")
 
 
 def period_text(period: str, kind: str) -> str:
@@ -104,11 +109,10 @@ def access_source(access: pd.DataFrame) -> str:
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def seven_day_table(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple[str, ...], str, str, str]:
+def seven_day_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, str, str]:
     """The document's table (queries/inv1/access7d.sql): a row per access measure; the year, month and 3-month
     average columns named by their periods, the arrow (the document's, else computed and marked so), the
-    earlier reference and the change. Also: the % columns, the change column, the average's header and the
-    source line."""
+    earlier reference and the change. Also: the average's header and the source line."""
     access = ui.q("inv1/access7d")
 
     def slot_header(slot: str) -> str:
@@ -133,9 +137,7 @@ def seven_day_table(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple[str, ...]
         computed = False
         if (arrow is None or fmt.is_missing(arrow)) and avg is not None and ref is not None:
             arrow, computed = ("↑" if avg > ref else "↓" if avg < ref else "→"), True
-        arrow_text = t("common.no_data") if arrow is None or fmt.is_missing(arrow) else (
-            f"{arrow} {t(ARROW_TEXT[arrow]) if arrow in ARROW_TEXT else ''}"
-        )
+        arrow_text = t("common.no_data") if arrow is None or fmt.is_missing(arrow) else f"{arrow} {direction_text(arrow)}"
         if computed:
             arrow_text += f" ({t('inv1.computed')})"
         records.append(
@@ -151,8 +153,11 @@ def seven_day_table(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple[str, ...]
                 col_change: round(avg - ref, 1) if avg is not None and ref is not None else None,
             }
         )
-    pct_cols = (headers["year"], headers["month"], headers["avg"], col_ref)
-    return pd.DataFrame.from_records(records), pct_cols, col_change, headers["avg"], access_source(access)
+    pct_cols = [headers["year"], headers["month"], headers["avg"], col_ref]
+    table = ui.prepare_table(
+        pd.DataFrame.from_records(records), formats={**{c: ui.fmt_pct for c in pct_cols}, col_change: ui.fmt_points}
+    )
+    return table, headers["avg"], access_source(access)
 
 
 @ui.replayed()
@@ -170,10 +175,9 @@ def seven_day_notes(avg_header: str) -> None:
 
 
 if ui.section(t("inv1.table_title")):
-    table, pct_cols, col_change, avg_header, source = seven_day_table(db, lang)
+    table, avg_header, source = seven_day_table(version, lang)
     ui.table(
         table,
-        formats={**{c: ui.fmt_pct for c in pct_cols}, col_change: ui.fmt_points},
         name="hoitoon-paasy-7-vrk",
         title=t("inv1.table_title"),
         source=source,
@@ -185,7 +189,7 @@ if ui.section(t("inv1.table_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def access_chart(db: tuple, lang: str) -> tuple[dict, str, tuple]:
+def access_chart(version: tuple, lang: str) -> tuple[dict, str, tuple]:
     """The four rows over the periods, each named next to its last point, with the target and the baseline.
     No legend: direct labels survive the PNG export and do not lean on colour; the rows also differ by point
     shape and dash pattern. Returns the spec, its source line and every source."""
@@ -241,7 +245,7 @@ def access_chart(db: tuple, lang: str) -> tuple[dict, str, tuple]:
 
 
 if ui.section(t("inv1.chart_title")):
-    spec, source, refs = access_chart(db, lang)
+    spec, source, refs = access_chart(version, lang)
     ui.chart(spec, name="hoitoon-paasy-7-vrk-kuva", title=t("inv1.chart_title"), source=source)
     st.caption(t("inv1.chart_note"))
     ui.source_caption(refs)
@@ -258,7 +262,7 @@ def completion_rows(selected: tuple[str, ...]) -> pd.DataFrame:
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def completion_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple | None:
+def completion_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple | None:
     """Completion % per county in the latest period: under 100 % in orange, complete in blue (the value is
     printed on every bar); with a county in focus, that county in the primary colour and the others muted.
     Returns the spec, the period, its source line, the note under it and its sources (None: no rows)."""
@@ -292,9 +296,8 @@ def completion_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: fro
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def completion_table(db: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, tuple, str, tuple]:
-    """Completion % per county (rows) and period (columns, newest first); the % columns, the source line and
-    every source."""
+def completion_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple]:
+    """Completion % per county (rows) and period (columns, newest first), the source line and every source."""
     completion = completion_rows(selected)
     periods = list(dict.fromkeys(completion["period"]))  # newest first
     wide = completion.pivot_table(index=["county", "yta"], columns="period", values="percent", aggfunc="first")
@@ -304,11 +307,12 @@ def completion_table(db: tuple, lang: str, selected: tuple[str, ...]) -> tuple[p
         {t("common.county"): wide["county"], t("common.yta"): wide["yta"], **{cols[p]: wide[p] for p in periods}}
     )
     source = ui.describe_source(completion["source_ref"].iloc[0])
-    return display, tuple(cols.values()), source, tuple(dict.fromkeys(completion["source_ref"]))
+    table = ui.prepare_table(display, formats={c: ui.fmt_pct0 for c in cols.values()})
+    return table, source, tuple(dict.fromkeys(completion["source_ref"]))
 
 
 if ui.section(t("inv1.completion_title")):
-    chart = completion_chart(db, lang, selected, focus)
+    chart = completion_chart(version, lang, selected, focus)
     if chart is None:
         st.info(t("inv1.no_completion"))
     else:
@@ -318,10 +322,9 @@ if ui.section(t("inv1.completion_title")):
         st.caption(note)
         ui.source_caption(refs)
 
-        display, pct_cols, source, refs = completion_table(db, lang, selected)
+        table, source, refs = completion_table(version, lang, selected)
         ui.table(
-            display,
-            formats={c: ui.fmt_pct0 for c in pct_cols},
+            table,
             name="investointi-1-toteuma-alueittain",
             title=t("inv1.completion_title"),
             source=source,
@@ -333,7 +336,7 @@ if ui.section(t("inv1.completion_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def survey_table(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple] | None:
+def survey_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple] | None:
     """The evaluation survey's figures (queries/inv1/survey.sql) as the documents print them (the columns of
     figures.figure_table: measure, value, period, note) and their sources; None when there are none."""
     survey = ui.q("inv1/survey")
@@ -347,14 +350,13 @@ def survey_table(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple] | None:
             t("inv1.col_note"): survey["note"],
         }
     )
-    return table, tuple(dict.fromkeys(survey["source_ref"]))
+    return ui.prepare_table(table, formats={t("common.value"): ui.fmt_num}), tuple(dict.fromkeys(survey["source_ref"]))
 
 
-survey = survey_table(db, lang)
+survey = survey_table(version, lang)
 if survey is not None and ui.section(t("inv1.survey_title")):
     table, refs = survey
-    ui.table(table, formats={t("common.value"): ui.fmt_num}, name="investointi-1-kysely", title=t("inv1.survey_title"),
-             sortable=False)
+    ui.table(table, name="investointi-1-kysely", title=t("inv1.survey_title"), sortable=False)
     ui.source_caption(refs)  # also the table's source line on the exported slide
 
 ui.narratives("P4I1")

@@ -16,21 +16,28 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.inv2", t("inv2.intro"))
 lang = ui.lang()
-db = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
+version = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
 
 GROUP_KEYS = ("models", "tray", "tarmoa", "start")
-GROUPS = {g: t(f"inv2.group_{g}") for g in GROUP_KEYS}
-ITEMS = {  # indicator code -> (group, label)
-    "p4i2:innokyla_models": ("models", t("inv2.item_innokyla")),
-    "p4i2:referral_practices": ("models", t("inv2.item_referral")),
-    "p4i2:digital_tray_planned": ("tray", t("inv2.item_tray_planned")),
-    "p4i2:digital_tray_in_use": ("tray", t("inv2.item_tray_in_use")),
-    "p4i2:tarmoa_committed": ("tarmoa", t("inv2.item_tarmoa_committed")),
-    "p4i2:tarmoa_pilot_decide_later": ("tarmoa", t("inv2.item_tarmoa_pilot")),
-    "p4i2:tarmoa_own_solution": ("tarmoa", t("inv2.item_tarmoa_own")),
-    "p4i2:tarmoa_other_way": ("tarmoa", t("inv2.item_tarmoa_other")),
-    "p4i2:not_started": ("start", t("inv2.item_not_started")),
-}
+
+
+# Texts in the UI language come from functions, not module-level dicts: a cached builder or replayed part may run
+# with the globals of another session's run of this page, while t() always follows the caller's language.
+def survey_items() -> dict[str, tuple[str, str]]:
+    """The survey's answers shown as proportions, in order: indicator code -> (topic, answer)."""
+    groups = {g: t(f"inv2.group_{g}") for g in GROUP_KEYS}
+    return {
+        "p4i2:innokyla_models": (groups["models"], t("inv2.item_innokyla")),
+        "p4i2:referral_practices": (groups["models"], t("inv2.item_referral")),
+        "p4i2:digital_tray_planned": (groups["tray"], t("inv2.item_tray_planned")),
+        "p4i2:digital_tray_in_use": (groups["tray"], t("inv2.item_tray_in_use")),
+        "p4i2:tarmoa_committed": (groups["tarmoa"], t("inv2.item_tarmoa_committed")),
+        "p4i2:tarmoa_pilot_decide_later": (groups["tarmoa"], t("inv2.item_tarmoa_pilot")),
+        "p4i2:tarmoa_own_solution": (groups["tarmoa"], t("inv2.item_tarmoa_own")),
+        "p4i2:tarmoa_other_way": (groups["tarmoa"], t("inv2.item_tarmoa_other")),
+        "p4i2:not_started": (groups["start"], t("inv2.item_not_started")),
+    }
+
 
 selected = tuple(filters.region_codes()) if (filters.yta or filters.regions) else ()
 focus = ui.focus_regions(filters)
@@ -111,16 +118,16 @@ if ui.section(t("inv2.figures_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def survey_shares(db: tuple, lang: str) -> tuple[dict, pd.DataFrame, str, tuple] | None:
+def survey_shares(version: tuple, lang: str) -> tuple[dict, ui.PreparedTable, str, tuple] | None:
     """Each answer as a bar on a track of its denominator (22 areas), grouped by topic, count printed; the same
     figures as a table. Returns the spec, the table, their source line and every source (None: no answers)."""
-    survey, val = ui.q("inv2/survey"), latest_survey()
-    parts = survey[survey["indicator_code"].isin(ITEMS)].drop_duplicates("indicator_code", keep="last").copy()
+    survey, val, items = ui.q("inv2/survey"), latest_survey(), survey_items()
+    parts = survey[survey["indicator_code"].isin(items)].drop_duplicates("indicator_code", keep="last").copy()
     if parts.empty:
         return None
-    parts["group"] = parts["indicator_code"].map(lambda c: GROUPS[ITEMS[c][0]])
-    parts["item"] = parts["indicator_code"].map(lambda c: ITEMS[c][1])
-    parts["order"] = parts["indicator_code"].map(list(ITEMS).index)
+    parts["group"] = parts["indicator_code"].map(lambda c: items[c][0])
+    parts["item"] = parts["indicator_code"].map(lambda c: items[c][1])
+    parts["order"] = parts["indicator_code"].map(list(items).index)
     parts["label"] = parts["indicator_code"].map(lambda c: share_text(val, c))
     parts = parts.sort_values("order").reset_index(drop=True)
 
@@ -166,12 +173,13 @@ def survey_shares(db: tuple, lang: str) -> tuple[dict, pd.DataFrame, str, tuple]
             t("inv2.col_note"): parts["note"],
         }
     )
+    table = ui.prepare_table(table, formats={t("inv2.col_areas"): ui.fmt_num, t("inv2.col_of"): ui.fmt_num})
     source = ui.describe_source(parts["source_ref"].iloc[0])
     return charts.spec(chart), table, source, tuple(dict.fromkeys(parts["source_ref"]))
 
 
 if ui.section(t("inv2.shares_title")):
-    shares = survey_shares(db, lang)
+    shares = survey_shares(version, lang)
     if shares is None:
         st.info(t("common.no_data"))
     else:
@@ -181,7 +189,6 @@ if ui.section(t("inv2.shares_title")):
         ui.source_caption(refs)
         ui.table(
             table,
-            formats={t("inv2.col_areas"): ui.fmt_num, t("inv2.col_of"): ui.fmt_num},
             name="investointi-2-kyselyn-luvut",
             title=t("inv2.shares_title"),
             source=source,
@@ -193,7 +200,7 @@ if ui.section(t("inv2.shares_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_progress(db: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple[str | None, tuple | None]:
+def county_progress(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple[str | None, tuple | None]:
     """Progress % per chosen county (queries/inv2/progress.sql): the period, and unless there are no rows, the
     chart (highest first, the value printed on every bar; focused counties stand out), the table, their source
     line and every source."""
@@ -218,18 +225,20 @@ def county_progress(db: tuple, lang: str, selected: tuple[str, ...], focus: froz
             base.mark_text(align="left", dx=5, fontWeight="bold").encode(text="label:N"),
         ).properties(height=max(140, 30 * len(progress)), width=1000)  # the width is for the PNG
     )
+    progress_column = t("inv2.col_progress", period=fmt.period(period))
     table = pd.DataFrame(
         {
             t("common.county"): progress["county"],
             t("common.yta"): progress["yta"].fillna("–"),
-            t("inv2.col_progress", period=fmt.period(period)): progress["percent"],
+            progress_column: progress["percent"],
         }
     )
+    table = ui.prepare_table(table, formats={progress_column: ui.fmt_pct0})
     source = ui.describe_source(progress["source_ref"].iloc[0])
     return period, (spec, table, source, tuple(dict.fromkeys(progress["source_ref"])))
 
 
-period, progress = county_progress(db, lang, selected, focus)
+period, progress = county_progress(version, lang, selected, focus)
 if ui.section(t("inv2.progress_title", period=fmt.period(period))):
     if progress is None:
         st.info(t("inv2.no_progress"))
@@ -240,7 +249,6 @@ if ui.section(t("inv2.progress_title", period=fmt.period(period))):
         ui.source_caption(refs)
         ui.table(
             table,
-            formats={t("inv2.col_progress", period=fmt.period(period)): ui.fmt_pct0},
             name="investointi-2-edistyminen-alueittain",
             title=t("inv2.progress_title", period=fmt.period(period)),
             source=source,

@@ -17,7 +17,7 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.inv3", t("inv3.intro"))
 lang = ui.lang()
-db = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
+version = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
 
 yta = filters.yta or ""
 chosen = tuple(filters.regions or ())
@@ -124,7 +124,7 @@ def bullet_chart(rows: pd.DataFrame, target: tuple[float, str] | None, baseline:
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def coverage_charts(db: tuple, lang: str) -> tuple[tuple[str, str, tuple | None], ...]:
+def coverage_charts(version: tuple, lang: str) -> tuple[tuple[str, str, tuple | None], ...]:
     """A bullet chart per percent indicator. Per indicator: its code, its name and, unless it has no values,
     the spec, its source line, the notes of the values, whether the sources give no target, every source."""
     _, national, percent_inds = coverage_data()
@@ -171,7 +171,7 @@ def count_figures() -> None:
 
 if ui.section(t("inv3.coverage_title")):
     coverage_figures(bool(yta or chosen))
-    for code, name, chart in coverage_charts(db, lang):
+    for code, name, chart in coverage_charts(version, lang):
         st.markdown(f"**{name}**")
         if chart is None:
             st.info(t("inv3.no_values"))
@@ -188,7 +188,7 @@ if ui.section(t("inv3.coverage_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def achievement_table(db: tuple, lang: str) -> tuple[pd.DataFrame, str] | None:
+def achievement_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, str] | None:
     """The sources' statements on reaching the targets (queries/inv3/achievements.sql) and the table's source
     line; None when there are none."""
     ach = ui.q("inv3/achievements", investment=INV)
@@ -208,7 +208,7 @@ def achievement_table(db: tuple, lang: str) -> tuple[pd.DataFrame, str] | None:
             t("inv3.col_statement"): ach["statement_fi"],
         }
     )
-    return table, ui.describe_source(ach["source_ref"].iloc[0])
+    return ui.prepare_table(table), ui.describe_source(ach["source_ref"].iloc[0])
 
 
 @ui.replayed()
@@ -231,7 +231,7 @@ def unknown_achievements() -> None:
 
 
 if ui.section(t("inv3.achievement_title")):
-    achievements = achievement_table(db, lang)
+    achievements = achievement_table(version, lang)
     if achievements is None:
         st.info(t("inv3.no_achievements"))
     else:
@@ -243,7 +243,7 @@ if ui.section(t("inv3.achievement_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def pilot_grid(db: tuple, lang: str, yta: str, chosen: tuple[str, ...], focus: frozenset) -> tuple | None:
+def pilot_grid(version: tuple, lang: str, yta: str, chosen: tuple[str, ...], focus: frozenset) -> tuple | None:
     """Area x pilot grid (queries/inv3/pilot_matrix.sql): a check mark with text where the area takes part;
     focused areas bold and framed. Returns the spec, its source line, the legend, whether HUS is among the
     rows, the same grid as a table and every source (None: no rows)."""
@@ -291,11 +291,11 @@ def pilot_grid(db: tuple, lang: str, yta: str, chosen: tuple[str, ...], focus: f
     wide = wide.reindex(index=areas, columns=list(dict.fromkeys(pm["pilot_fi"]))).rename_axis(None, axis=1)
     wide = wide.reset_index().rename(columns={"area": t("common.county")})
     has_hus = bool((pm["kind"] == "joint_authority").any())
-    return spec, pilots_source, legend, has_hus, wide, tuple(dict.fromkeys(pm["source_ref"]))
+    return spec, pilots_source, legend, has_hus, ui.prepare_table(wide), tuple(dict.fromkeys(pm["source_ref"]))
 
 
 if ui.section(t("inv3.pilots_title")):
-    pilots = pilot_grid(db, lang, yta, chosen, focus)
+    pilots = pilot_grid(version, lang, yta, chosen, focus)
     if pilots is None:
         st.info(t("inv3.no_pilots"))
     else:
@@ -313,7 +313,7 @@ if ui.section(t("inv3.pilots_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def research_funding(db: tuple, lang: str, yta: str, chosen: tuple[str, ...]) -> tuple | None:
+def research_funding(version: tuple, lang: str, yta: str, chosen: tuple[str, ...]) -> tuple | None:
     """Research funding per collaboration area (queries/inv3/research_funding.sql): the computed sum (None for
     a single area), the chart (M€, the project named under its bar), the table, their source line and every
     source (None: no rows)."""
@@ -352,12 +352,13 @@ def research_funding(db: tuple, lang: str, yta: str, chosen: tuple[str, ...]) ->
             t("inv3.col_amount"): fund["amount_meur"],
         }
     )
+    table = ui.prepare_table(table, formats={t("inv3.col_amount"): ui.fmt_num})
     source = ui.describe_source(fund["source_ref"].iloc[0])
     return total, len(fund), spec, table, source, tuple(dict.fromkeys(fund["source_ref"]))
 
 
 if ui.section(t("inv3.funding_title")):
-    funding = research_funding(db, lang, yta, chosen)
+    funding = research_funding(version, lang, yta, chosen)
     if funding is None:
         st.info(t("inv3.no_funding"))
     else:
@@ -368,7 +369,6 @@ if ui.section(t("inv3.funding_title")):
         ui.chart(spec, name="investointi-3-tutkimusrahoitus", title=t("inv3.funding_title"), source=source)
         ui.table(
             table,
-            formats={t("inv3.col_amount"): ui.fmt_num},
             name="investointi-3-tutkimusrahoitus-taulukko",
             title=t("inv3.funding_title"),
             source=source,
@@ -400,7 +400,7 @@ if ui.section(t("inv3.actors_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_progress(db: tuple, lang: str, yta: str, chosen: tuple[str, ...], focus: frozenset) -> tuple[str | None, tuple | None]:
+def county_progress(version: tuple, lang: str, yta: str, chosen: tuple[str, ...], focus: frozenset) -> tuple[str | None, tuple | None]:
     """Progress % per county in the latest period (queries/inv3/progress_periods.sql, progress_by_county.sql):
     the period, and unless there is none, the chart (highest first, with the mean of the shown counties,
     computed and labelled so; None when no county has a value), its source line, the number of counties
@@ -436,7 +436,7 @@ def county_progress(db: tuple, lang: str, yta: str, chosen: tuple[str, ...], foc
     return pperiod, (spec, source, len(known), missing, tuple(dict.fromkeys(prog["source_ref"])))
 
 
-pperiod, progress = county_progress(db, lang, yta, chosen, focus)
+pperiod, progress = county_progress(version, lang, yta, chosen, focus)
 ptitle = t("inv3.progress_title", period=fmt.period(pperiod)) if pperiod else t("inv3.progress_title_none")
 if ui.section(ptitle):
     if progress is None:

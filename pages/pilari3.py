@@ -15,17 +15,27 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.p3", t("p3.intro"))
 lang = ui.lang()
-db = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
+version = ui.db_version()  # the builders below run their own queries, so they are keyed on the database too
 
-PROGRAMMES = {"P3-TKO": t("p3.tko"), "P3-IPS": t("p3.ips")}
-STAGE_LABELS = {
-    "p3tko:clients_started": "p3.stage.tko_started",
-    "p3tko:job_search_started": "p3.stage.tko_job_search",
-    "p3tko:employed_open_market": "p3.stage.tko_employed",
-    "p3ips:job_search_started": "p3.stage.ips_job_search",
-    "p3ips:employed_open_market": "p3.stage.ips_employed",
-    "p3ips:pre_employment_activities": "p3.stage.ips_pre_employment",
-}
+
+# Texts in the UI language come from functions, not module-level dicts: a cached builder or replayed part may run
+# with the globals of another session's run of this page, while t() always follows the caller's language.
+def programmes() -> dict[str, str]:
+    return {"P3-TKO": t("p3.tko"), "P3-IPS": t("p3.ips")}
+
+
+def stage_labels() -> dict[str, str]:
+    return {
+        "p3tko:clients_started": t("p3.stage.tko_started"),
+        "p3tko:job_search_started": t("p3.stage.tko_job_search"),
+        "p3tko:employed_open_market": t("p3.stage.tko_employed"),
+        "p3ips:job_search_started": t("p3.stage.ips_job_search"),
+        "p3ips:employed_open_market": t("p3.stage.ips_employed"),
+        "p3ips:pre_employment_activities": t("p3.stage.ips_pre_employment"),
+    }
+
+
+PROGRAMMES = programmes()  # for the page body (the cached parts call programmes() themselves)
 SHARE_OF = {  # the document's own percentages next to a count ("36 henkilöä (20 %)")
     "p3ips:employed_open_market": "p3ips:employed_open_market_share",
     "p3ips:pre_employment_activities": "p3ips:pre_employment_activities_share",
@@ -59,13 +69,13 @@ def fidelity_text(fidelity: pd.Series | None) -> str:
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def reporting_period(db: tuple) -> str | None:
+def reporting_period(version: tuple) -> str | None:
     """The latest pillar 3 progress period (queries/p3/participation.sql, every county)."""
     everyone = ui.q("p3/participation", regions=[])
     return everyone["period"].iloc[0] if not everyone.empty else None
 
 
-period = reporting_period(db)
+period = reporting_period(version)
 
 # --- key figures ------------------------------------------------------------------------------------------------
 
@@ -105,7 +115,7 @@ def eu_targets(period: str | None) -> None:
     tcols = st.columns(max(1, len(targets)))
     for col, (_, tg) in zip(tcols, targets.iterrows(), strict=False):
         with col.container(border=True):
-            st.markdown(f"**{PROGRAMMES.get(tg['investment_code'], tg['investment_code'])}** · {tg['name_fi']}")
+            st.markdown(f"**{programmes().get(tg['investment_code'], tg['investment_code'])}** · {tg['name_fi']}")
             st.metric(
                 f"{t('common.target')} {fmt.period(tg['target_period'])}",
                 ui.fmt_num(tg["target"]),
@@ -134,7 +144,7 @@ def county_names(shown: pd.DataFrame) -> pd.Series:
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def county_table(db: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.DataFrame, str, tuple] | None:
+def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple] | None:
     """The chosen counties (queries/p3/participation.sql) with "mukana"/"ei mukana" and the progress % of each
     programme; also the table's source line and every source. None when no chosen county takes part."""
     shown = ui.q("p3/participation", regions=list(selected))
@@ -151,18 +161,20 @@ def county_table(db: tuple, lang: str, selected: tuple[str, ...]) -> tuple[pd.Da
             t("p3.col_ips_progress"): shown["ips_percent"],
         }
     )
-    return display, ui.describe_source(shown["source_ref"].iloc[0]), tuple(dict.fromkeys(shown["source_ref"]))
+    table = ui.prepare_table(
+        display, formats={t("p3.col_tko_progress"): ui.fmt_pct0, t("p3.col_ips_progress"): ui.fmt_pct0}
+    )
+    return table, ui.describe_source(shown["source_ref"].iloc[0]), tuple(dict.fromkeys(shown["source_ref"]))
 
 
 if ui.section(t("p3.counties_title", period=fmt.period(period))):
-    counties = county_table(db, lang, selected)
+    counties = county_table(version, lang, selected)
     if counties is None:
         st.info(t("p3.no_counties"))
     else:
-        display, source, refs = counties
+        table, source, refs = counties
         ui.table(
-            display,
-            formats={t("p3.col_tko_progress"): ui.fmt_pct0, t("p3.col_ips_progress"): ui.fmt_pct0},
+            table,
             name="pilari3-alueet",
             title=t("p3.counties_title", period=fmt.period(period)),
             source=source,
@@ -174,7 +186,7 @@ if ui.section(t("p3.counties_title", period=fmt.period(period))):
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
-def progress_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple[dict, str, tuple] | None:
+def progress_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> tuple[dict, str, tuple] | None:
     """One panel per programme, a bar per county; "ei mukana" printed where a county does not take part.
     Returns the spec, its source line and every source (None when no chosen county takes part)."""
     shown = ui.q("p3/participation", regions=list(selected))
@@ -184,7 +196,7 @@ def progress_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: froze
     long = pd.concat(
         [
             pd.DataFrame(
-                {"region_code": shown["region_code"], "county": county_names(shown), "programme": PROGRAMMES[code],
+                {"region_code": shown["region_code"], "county": county_names(shown), "programme": programmes()[code],
                  "percent": shown[col]}
             )
             for code, col in (("P3-TKO", "tko_percent"), ("P3-IPS", "ips_percent"))
@@ -193,7 +205,7 @@ def progress_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: froze
     )
     long["label"] = long["percent"].map(lambda v: ui.fmt_pct0(v) if not fmt.is_missing(v) else no)
     long["xpos"] = long["percent"].fillna(0)
-    programmes = [t("p3.tko"), t("p3.ips")]
+    panels = [t("p3.tko"), t("p3.ips")]
     base = alt.Chart().encode(
         y=alt.Y("county:N", title=None, sort="ascending"),
         tooltip=[
@@ -215,7 +227,7 @@ def progress_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: froze
     )
     chart = alt.layer(bars, labels, data=long).properties(width=460, height=max(180, 40 * len(shown))).facet(
         column=alt.Column(
-            "programme:N", title=None, sort=programmes,
+            "programme:N", title=None, sort=panels,
             header=alt.Header(labelFontSize=18, labelFontWeight="bold"),
         ),
         spacing=60,
@@ -224,7 +236,7 @@ def progress_chart(db: tuple, lang: str, selected: tuple[str, ...], focus: froze
 
 
 if ui.section(t("p3.progress_title", period=fmt.period(period))):
-    progress = progress_chart(db, lang, selected, focus)
+    progress = progress_chart(version, lang, selected, focus)
     if progress is None:
         st.info(t("p3.no_counties"))
     else:
@@ -238,7 +250,7 @@ if ui.section(t("p3.progress_title", period=fmt.period(period))):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def funnel_charts(db: tuple, lang: str) -> tuple[tuple[str, tuple | None], ...]:
+def funnel_charts(version: tuple, lang: str) -> tuple[tuple[str, tuple | None], ...]:
     """Clients and outcomes of each programme: a bar per stage with the count (and the document's %).
     Per programme: (code, None when it has no figures, else (spec, source line, period, every source))."""
     fig = latest_figures()
@@ -250,7 +262,7 @@ def funnel_charts(db: tuple, lang: str) -> tuple[tuple[str, tuple | None], ...]:
             continue
         stage = pd.DataFrame(
             {
-                "stage": [t(STAGE_LABELS[c]) for c in rows],
+                "stage": [stage_labels()[c] for c in rows],
                 "order": range(len(rows)),
                 "value": [fig.loc[c, "value"] for c in rows],
                 "label": [
@@ -281,7 +293,7 @@ def funnel_charts(db: tuple, lang: str) -> tuple[tuple[str, tuple | None], ...]:
 
 
 if ui.section(t("p3.funnel_title")):
-    for inv, funnel in funnel_charts(db, lang):
+    for inv, funnel in funnel_charts(version, lang):
         st.markdown(f"**{PROGRAMMES[inv]}**")
         if funnel is None:
             st.info(t("common.no_data"))
@@ -297,7 +309,7 @@ if ui.section(t("p3.funnel_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def fidelity_chart(db: tuple, lang: str) -> tuple[dict, str, str, str] | None:
+def fidelity_chart(version: tuple, lang: str) -> tuple[dict, str, str, str] | None:
     """The fidelity score as a bullet: the score on a track up to the maximum points. Returns the spec, its
     source line, the caption (period: definition) and the source (None when there is no score)."""
     fidelity = figure(latest_figures(), "p3ips:fidelity_score")
@@ -328,7 +340,7 @@ def fidelity_chart(db: tuple, lang: str) -> tuple[dict, str, str, str] | None:
 
 
 if ui.section(t("p3.fidelity_title")):
-    fidelity = fidelity_chart(db, lang)
+    fidelity = fidelity_chart(version, lang)
     if fidelity is None:
         st.info(t("common.no_data"))
     else:
@@ -341,25 +353,25 @@ if ui.section(t("p3.fidelity_title")):
 
 
 @ui.cache_data(show_spinner=False, max_entries=20)
-def every_figure(db: tuple, lang: str) -> tuple[pd.DataFrame, tuple]:
+def every_figure(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple]:
     """Every programme-level figure as the documents print them (the columns of figures.figure_table:
     programme, measure, value, period, note) and their sources."""
     df = ui.q("p3/figures")
     table = pd.DataFrame(
         {
-            t("p3.programme"): df["investment_code"].map(PROGRAMMES).fillna(df["investment_code"]),
+            t("p3.programme"): df["investment_code"].map(programmes()).fillna(df["investment_code"]),
             t("p3.col_measure"): df["name_fi"],
             t("common.value"): df["value"],
             t("common.period"): df["period"].map(fmt.period),
             t("p3.col_note"): df["note"],
         }
     )
-    return table, tuple(dict.fromkeys(df["source_ref"]))
+    return ui.prepare_table(table, formats={t("common.value"): ui.fmt_num}), tuple(dict.fromkeys(df["source_ref"]))
 
 
 if ui.section(t("p3.figures_title")):
-    table, refs = every_figure(db, lang)
-    ui.table(table, formats={t("common.value"): ui.fmt_num}, name="pilari3-luvut", title=t("p3.figures_title"))
+    table, refs = every_figure(version, lang)
+    ui.table(table, name="pilari3-luvut", title=t("p3.figures_title"))
     st.caption(t("p3.figures_note"))
     ui.source_caption(refs)  # also the table's source line on the exported slide
 

@@ -1,6 +1,9 @@
 """Tavoitevauhti — pace to target: for every target with a baseline, a target value and a deadline, the gap still
 to go, the gain per year still needed against the gain per year achieved so far, and a verdict (saavutettu /
-aikataulussa / jäljessä / ei arviota) explained in words. Computation: rrp_data/pace.py."""
+aikataulussa / jäljessä / ei arviota) explained in words. Computation: rrp_data/pace.py.
+
+Each section's figures are built by a function named for it (its queries, the pace computation, the chart spec);
+``pace_view`` runs them once per database version, language and filters, so a rerun only draws."""
 
 import altair as alt
 import pandas as pd
@@ -12,8 +15,7 @@ t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.pace", t("pace.intro"))
 lang = ui.lang()
-selected = filters.region_codes() if (filters.yta or filters.regions) else []
-focus = ui.focus_regions(filters)
+focus = tuple(sorted(ui.focus_regions(filters)))  # counties highlighted in the chart
 
 COUNTY_INDICATOR = "sotkanet:5548"  # digital contacts: the indicator with values for every county
 COMPUTED = ("gap", "needed", "achieved", "margin")  # the numeric pace columns
@@ -96,8 +98,7 @@ COL_GAP, COL_NEEDED, COL_ACHIEVED = t("pace.col_gap"), t("pace.col_needed"), t("
 COL_MARGIN, COL_VERDICT, COL_EXPL = t("pace.col_margin"), t("pace.col_verdict"), t("pace.col_explanation")
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def pace_chart(lang: str, df: pd.DataFrame, focus: frozenset, unit_label: str) -> dict:
+def pace_chart(df: pd.DataFrame, focus: tuple[str, ...], unit_label: str) -> dict:
     """Per county: pace so far (dot) and pace needed (black tick), the verdict written on the row."""
     order = list(df["county"])
     lo = min(0.0, float(df["achieved"].min()), float(df["needed"].min()))
@@ -115,7 +116,7 @@ def pace_chart(lang: str, df: pd.DataFrame, focus: frozenset, unit_label: str) -
     )
     layers = [  # the tick on top of the dot, so a pace needed close to the pace so far stays visible
         base.mark_circle(size=240, opacity=1).encode(
-            x=alt.X("achieved:Q", title=unit_label, scale=scale), color=charts.highlight(focus)
+            x=alt.X("achieved:Q", title=unit_label, scale=scale), color=charts.highlight(frozenset(focus))
         ),
         base.mark_tick(color=charts.NATIONAL, thickness=3, size=24).encode(x=alt.X("needed:Q", scale=scale)),
         base.mark_text(align="left", dx=14).encode(x=alt.X("label_x:Q", scale=scale), text="label:N"),
@@ -123,12 +124,16 @@ def pace_chart(lang: str, df: pd.DataFrame, focus: frozenset, unit_label: str) -
     return charts.spec(alt.layer(*layers).properties(height=max(240, 30 * len(df))))
 
 
-# --- 1. EU and national targets (whole country) ---------------------------------------------------------------
-targets = ui.q("pace/targets")
-codes = sorted(targets["indicator_code"].unique())
-national_values = values_of(codes, ["SSS"])
+# --- what each section shows (the page's queries and the pace computation; run inside pace_view) -------------
 
-if ui.section(t("pace.national_title"), t("pace.national_caption")):
+
+def national_targets() -> dict:
+    """The EU and national targets (``queries/pace/targets.sql``) against the whole country's values
+    (``queries/pace/values.sql``): a verdict per target (the metrics), the same as a table, and the documents'
+    own statements on reaching them (``queries/pace/achievements.sql``)."""
+    targets = ui.q("pace/targets")
+    codes = sorted(targets["indicator_code"].unique())
+    national_values = values_of(codes, ["SSS"])
     results, latest_refs = [], []
     for row in targets.itertuples(index=False):
         pts = points(national_values[national_values["indicator_code"] == row.indicator_code])
@@ -146,17 +151,13 @@ if ui.section(t("pace.national_title"), t("pace.national_caption")):
             latest_refs += list(mine["source_ref"])
     unit = unit_of(targets["unit"])
     kinds = targets["target_kind"].map({"final": t("common.target"), "interim": t("common.interim_target")})
-
-    cols = st.columns(min(4, max(1, len(results))))
-    for i, (row, r) in enumerate(zip(targets.itertuples(index=False), results, strict=True)):
-        cols[i % len(cols)].metric(
-            t("pace.metric_label", investment=row.investment_code, kind=kinds.iloc[i],
-              target=fmt.value(row.target, row.unit, lang), deadline=fmt.period(row.target_period, lang)),
-            pace.verdict_label(r.verdict, lang),
-            help=pace.explain(r, row.unit, lang),
-        )
-
-    display = pd.DataFrame(
+    metrics = [
+        (t("pace.metric_label", investment=row.investment_code, kind=kinds.iloc[i],
+           target=fmt.value(row.target, row.unit, lang), deadline=fmt.period(row.target_period, lang)),
+         pace.verdict_label(r.verdict, lang), pace.explain(r, row.unit, lang))
+        for i, (row, r) in enumerate(zip(targets.itertuples(index=False), results, strict=True))
+    ]
+    table = pd.DataFrame(
         {
             t("common.investment"): list(targets["investment_code"]),
             t("pace.col_indicator"): list(targets["name_fi"]),
@@ -164,39 +165,35 @@ if ui.section(t("pace.national_title"), t("pace.national_caption")):
             **pace_columns(results, targets["baseline"], targets["target"], unit),
         }
     )
-    ui.table(
-        display,
-        formats=formats_for(unit, {
-            "values": [t("common.baseline"), t("common.latest"), t("common.target")],
-            "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
-        }),
-        name="tavoitevauhti-kansalliset",
-        title=t("pace.national_title"),
-        source=described([*targets["source_ref"], *latest_refs]),
-    )
-    ui.source_caption([*targets["source_ref"], *latest_refs])
-    st.caption(t("pace.method"))
-
+    refs = [*targets["source_ref"], *latest_refs]
     statements = ui.q("pace/achievements")
     statements = statements[statements["indicator_code"].isin(codes)]
+    said = None
     if not statements.empty:
         investment_of = dict(zip(targets["indicator_code"], targets["investment_code"], strict=False))
-        st.markdown(f"**{t('pace.statements_heading')}**")
-        st.markdown("\n".join(
-            "- " + t("pace.statement_line", investment=investment_of.get(s.indicator_code, s.indicator_code),
-                     status=ui.achieved_label(s.achieved if s.achieved in ("yes", "no", "partly") else "unknown"), quote=s.statement_fi,
-                     period=fmt.period(s.statement_period, lang))
-            for s in statements.itertuples(index=False)
-        ))
-        ui.source_caption(statements["source_ref"])
+        said = {
+            "text": "\n".join(
+                "- " + t("pace.statement_line", investment=investment_of.get(s.indicator_code, s.indicator_code),
+                         status=ui.achieved_label(s.achieved if s.achieved in ("yes", "no", "partly") else "unknown"),
+                         quote=s.statement_fi, period=fmt.period(s.statement_period, lang))
+                for s in statements.itertuples(index=False)
+            ),
+            "refs": tuple(statements["source_ref"]),
+        }
+    final = targets[(targets["indicator_code"] == COUNTY_INDICATOR) & (targets["target_kind"] == "final")]
+    return {"metrics": metrics, "table": table, "unit": unit, "source": described(refs), "refs": tuple(refs),
+            "statements": said, "county_goal": final.iloc[0].to_dict() if not final.empty else None,
+            "county_goal_refs": tuple(final["source_ref"])}
 
-# --- 2. counties ranked by pace: digital contacts ---------------------------------------------------------------
-final = targets[(targets["indicator_code"] == COUNTY_INDICATOR) & (targets["target_kind"] == "final")]
-areas = ui.q("pace/areas", regions=selected)
-county_values = ui.q("pace/values", indicator=COUNTY_INDICATOR, regions=list(areas["region_code"]))
-ranked = pd.DataFrame()
-if not final.empty:
-    goal = final.iloc[0]
+
+def county_ranking(goal: dict | None, regions: list[str], focus: tuple[str, ...]) -> dict | None:
+    """Counties ranked by their pace to the digital-contacts target (``goal``, the final EU target of
+    ``COUNTY_INDICATOR``; ``queries/pace/areas.sql`` and ``values.sql``): the ranking table, the counties without
+    an estimate, and the chart of pace so far against pace needed. None without the target or counties."""
+    if goal is None:
+        return None
+    areas = ui.q("pace/areas", regions=regions)
+    county_values = ui.q("pace/values", indicator=COUNTY_INDICATOR, regions=list(areas["region_code"]))
     direction = 1 if goal["target"] > goal["baseline"] else -1
     rows = []
     for area in areas.itertuples(index=False):
@@ -211,61 +208,39 @@ if not final.empty:
         name = area.name_sv if lang == "sv" else area.short_name_fi
         rows.append({"region_code": area.region_code, "county": name, "yta": area.yta, "result": r,
                      "source_ref": mine["source_ref"].iloc[-1] if len(mine) else None})
+    if not rows:
+        return None
     rows.sort(key=lambda d: (pace.rank_key(d["result"]), d["county"]))
     ranked = pd.DataFrame(rows)
 
-if ui.section(t("pace.counties_title")):
-    if final.empty or ranked.empty:
-        st.info(t("common.no_data"))
-    else:
-        st.caption(t("pace.counties_caption", period=fmt.period(goal["baseline_period"], lang),
-                     target=fmt.value(goal["target"], goal["unit"], lang), deadline=fmt.date(pace.period_end(goal["target_period"]), lang)))
-        results = list(ranked["result"])
-        computed = pace_frame(results, goal["unit"])
-        n = 0
-        ranks = []
-        for r in results:
-            n += r.verdict != pace.NO_ESTIMATE
-            ranks.append(n if r.verdict != pace.NO_ESTIMATE else None)
-        col_base = f"{t('common.baseline')} {fmt.period(goal['baseline_period'], lang)}"
-        display = pd.DataFrame(
-            {
-                t("common.rank"): pd.Series(ranks, dtype="Int64"),
-                t("common.county"): ranked["county"],
-                t("common.yta"): ranked["yta"].fillna("–"),
-                col_base: [r.baseline for r in results],
-                t("common.latest"): [r.latest for r in results],
-                t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
-                COL_GAP: computed["gap"],
-                COL_NEEDED: computed["needed"],
-                COL_ACHIEVED: computed["achieved"],
-                COL_MARGIN: computed["margin"],
-                COL_VERDICT: computed["verdict"],
-                COL_EXPL: computed["explanation"],
-            }
-        )
-        formats = formats_for(goal["unit"], {
-            "values": [col_base, t("common.latest")], "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED, COL_MARGIN],
-        })
-        formats[t("common.rank")] = lambda x: fmt.integer(x, lang)
-        ui.table(
-            display,
-            formats=formats,
-            name="tavoitevauhti-alueet",
-            title=t("pace.counties_title"),
-            source=described(ranked["source_ref"]),
-        )
-        none = [c for c, r in zip(ranked["county"], results, strict=True) if r.verdict == pace.NO_ESTIMATE]
-        if none:
-            st.info(t("pace.no_estimate_note", names=", ".join(none)))
-        ui.source_caption([*final["source_ref"], *ranked["source_ref"]])
+    results = list(ranked["result"])
+    computed = pace_frame(results, goal["unit"])
+    n = 0
+    ranks = []
+    for r in results:
+        n += r.verdict != pace.NO_ESTIMATE
+        ranks.append(n if r.verdict != pace.NO_ESTIMATE else None)
+    col_base = f"{t('common.baseline')} {fmt.period(goal['baseline_period'], lang)}"
+    table = pd.DataFrame(
+        {
+            t("common.rank"): pd.Series(ranks, dtype="Int64"),
+            t("common.county"): ranked["county"],
+            t("common.yta"): ranked["yta"].fillna("–"),
+            col_base: [r.baseline for r in results],
+            t("common.latest"): [r.latest for r in results],
+            t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
+            COL_GAP: computed["gap"],
+            COL_NEEDED: computed["needed"],
+            COL_ACHIEVED: computed["achieved"],
+            COL_MARGIN: computed["margin"],
+            COL_VERDICT: computed["verdict"],
+            COL_EXPL: computed["explanation"],
+        }
+    )
 
-if ui.section(t("pace.chart_title")):
-    plotted = ranked[[r.achieved_per_year is not None and r.needed_per_year is not None for r in ranked["result"]]] \
-        if not ranked.empty else ranked
-    if plotted.empty:
-        st.info(t("common.no_data"))
-    else:
+    plotted = ranked[[r.achieved_per_year is not None and r.needed_per_year is not None for r in ranked["result"]]]
+    chart = None
+    if not plotted.empty:
         res = list(plotted["result"])
         unit = goal["unit"]
         chart_df = pd.DataFrame(
@@ -283,60 +258,149 @@ if ui.section(t("pace.chart_title")):
                 "explanation": [pace.explain(r, unit, lang) for r in res],
             }
         )
+        chart = {"spec": pace_chart(chart_df, focus, t("pace.axis_rate") if unit == "percent" else ""),
+                 "source": described(plotted["source_ref"])}
+    return {
+        "table": table, "col_base": col_base, "source": described(ranked["source_ref"]),
+        "refs": tuple(ranked["source_ref"]),
+        "no_estimate": [c for c, r in zip(ranked["county"], results, strict=True) if r.verdict == pace.NO_ESTIMATE],
+        "chart": chart,
+    }
+
+
+def own_targets(regions: list[str]) -> dict | None:
+    """The counties' own targets from their plans (``queries/pace/region_targets.sql``) against their values:
+    the table, and the targets the plan gives several deadlines. None when there are none."""
+    own = ui.q("pace/region_targets", regions=regions)
+    if own.empty:
+        return None
+    own_regions = sorted(own["region_code"].unique())
+    own_values = values_of(sorted(own["indicator_code"].unique()), own_regions)
+    results, value_refs = [], []
+    for row in own.itertuples(index=False):
+        mine = own_values[(own_values["indicator_code"] == row.indicator_code)
+                          & (own_values["region_code"] == row.region_code)]
+        pts = points(mine)
+        latest = pace.latest_point(pts)
+        baseline_period, inferred = row.baseline_period, False
+        if not isinstance(baseline_period, str):
+            baseline_period, inferred = pace.infer_baseline_period(row.baseline, pts), True
+        results.append(pace.assess(
+            row.target, row.target_period, row.baseline, baseline_period,
+            latest[1] if latest else None, latest[0] if latest else None,
+            direction=1 if row.comparator == ">=" else None, baseline_inferred=inferred,
+        ))
+        value_refs += list(mine["source_ref"])
+    unit = unit_of(own["unit"])
+    counties = own["name_sv"] if lang == "sv" else own["short_name_fi"]
+    table = pd.DataFrame(
+        {
+            t("common.county"): list(counties),
+            t("pace.col_indicator"): list(own["indicator_name_fi"]),
+            **pace_columns(results, own["baseline"], own["target"], unit),
+            t("pace.col_statement"): list(own["statement_fi"]),
+        }
+    )
+    # one target value with several deadlines (the plan contradicts itself): said; every row is shown
+    conflicts = [
+        t("pace.own_conflict", county=ui.region_name(region), target=fmt.value(target, group["unit"].iloc[0], lang),
+          deadlines=", ".join(fmt.date(pace.period_end(p), lang) for p in group["target_period"]))
+        for (region, _code, target), group in own.groupby(["region_code", "indicator_code", "target"], sort=False)
+        if group["target_period"].nunique() > 1
+    ]
+    refs = [*own["source_ref"], *value_refs]
+    return {"table": table, "unit": unit, "source": described(refs), "refs": tuple(refs), "conflicts": conflicts}
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def pace_view(version: tuple[str, int], lang: str, yta: str, regions: tuple[str, ...], focus: tuple[str, ...]) -> dict:
+    """Every section's figures for these filters, built once per database version, language and filters (a rerun
+    pays one cache lookup for the whole page). Counties: the picked ones, else the collaboration area's, else all."""
+    selected = ui.Filters(yta=yta or None, regions=list(regions) or None).region_codes() if (yta or regions) else []
+    national = national_targets()
+    return {"national": national, "counties": county_ranking(national["county_goal"], selected, focus),
+            "own": own_targets(selected)}
+
+
+sections = pace_view(ui.db_version(), lang, filters.yta or "", tuple(filters.regions or ()), focus)
+
+# --- 1. EU and national targets (whole country) ---------------------------------------------------------------
+if ui.section(t("pace.national_title"), t("pace.national_caption")):
+    national = sections["national"]
+    metrics = national["metrics"]
+    cols = st.columns(min(4, max(1, len(metrics))))
+    for i, (label, verdict, explanation) in enumerate(metrics):
+        cols[i % len(cols)].metric(label, verdict, help=explanation)
+    ui.table(
+        national["table"],
+        formats=formats_for(national["unit"], {
+            "values": [t("common.baseline"), t("common.latest"), t("common.target")],
+            "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
+        }),
+        name="tavoitevauhti-kansalliset",
+        title=t("pace.national_title"),
+        source=national["source"],
+    )
+    ui.source_caption(national["refs"])
+    st.caption(t("pace.method"))
+    if national["statements"] is not None:
+        st.markdown(f"**{t('pace.statements_heading')}**")
+        st.markdown(national["statements"]["text"])
+        ui.source_caption(national["statements"]["refs"])
+
+# --- 2. counties ranked by pace: digital contacts ---------------------------------------------------------------
+ranking = sections["counties"]
+if ui.section(t("pace.counties_title")):
+    if ranking is None:
+        st.info(t("common.no_data"))
+    else:
+        goal = sections["national"]["county_goal"]
+        st.caption(t("pace.counties_caption", period=fmt.period(goal["baseline_period"], lang),
+                     target=fmt.value(goal["target"], goal["unit"], lang), deadline=fmt.date(pace.period_end(goal["target_period"]), lang)))
+        formats = formats_for(goal["unit"], {
+            "values": [ranking["col_base"], t("common.latest")], "gap": COL_GAP,
+            "rates": [COL_NEEDED, COL_ACHIEVED, COL_MARGIN],
+        })
+        formats[t("common.rank")] = lambda x: fmt.integer(x, lang)
+        ui.table(
+            ranking["table"],
+            formats=formats,
+            name="tavoitevauhti-alueet",
+            title=t("pace.counties_title"),
+            source=ranking["source"],
+        )
+        if ranking["no_estimate"]:
+            st.info(t("pace.no_estimate_note", names=", ".join(ranking["no_estimate"])))
+        ui.source_caption([*sections["national"]["county_goal_refs"], *ranking["refs"]])
+
+if ui.section(t("pace.chart_title")):
+    if ranking is None or ranking["chart"] is None:
+        st.info(t("common.no_data"))
+    else:
         ui.chart(
-            pace_chart(lang, chart_df, focus, t("pace.axis_rate") if unit == "percent" else ""),
+            ranking["chart"]["spec"],
             name="tavoitevauhti-alueet-kuva",
             title=t("pace.chart_title"),
-            source=described(plotted["source_ref"]),
+            source=ranking["chart"]["source"],
         )
         st.caption(t("pace.chart_legend"))
 
 # --- 3. counties' own targets from their plans ---------------------------------------------------------------
 if ui.section(t("pace.own_title")):
-    own = ui.q("pace/region_targets", regions=selected)
-    if own.empty:
+    own = sections["own"]
+    if own is None:
         st.info(t("pace.own_none"))
     else:
-        own_regions = sorted(own["region_code"].unique())
-        own_values = values_of(sorted(own["indicator_code"].unique()), own_regions)
-        results, value_refs = [], []
-        for row in own.itertuples(index=False):
-            mine = own_values[(own_values["indicator_code"] == row.indicator_code)
-                              & (own_values["region_code"] == row.region_code)]
-            pts = points(mine)
-            latest = pace.latest_point(pts)
-            baseline_period, inferred = row.baseline_period, False
-            if not isinstance(baseline_period, str):
-                baseline_period, inferred = pace.infer_baseline_period(row.baseline, pts), True
-            results.append(pace.assess(
-                row.target, row.target_period, row.baseline, baseline_period,
-                latest[1] if latest else None, latest[0] if latest else None,
-                direction=1 if row.comparator == ">=" else None, baseline_inferred=inferred,
-            ))
-            value_refs += list(mine["source_ref"])
-        unit = unit_of(own["unit"])
-        counties = own["name_sv"] if lang == "sv" else own["short_name_fi"]
-        display = pd.DataFrame(
-            {
-                t("common.county"): list(counties),
-                t("pace.col_indicator"): list(own["indicator_name_fi"]),
-                **pace_columns(results, own["baseline"], own["target"], unit),
-                t("pace.col_statement"): list(own["statement_fi"]),
-            }
-        )
         ui.table(
-            display,
-            formats=formats_for(unit, {
+            own["table"],
+            formats=formats_for(own["unit"], {
                 "values": [t("common.baseline"), t("common.latest"), t("common.target")],
                 "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
             }),
             name="tavoitevauhti-omat-tavoitteet",
             title=t("pace.own_title"),
-            source=described([*own["source_ref"], *value_refs]),
+            source=own["source"],
         )
-        # one target value with several deadlines (the plan contradicts itself): say so; every row is shown
-        for (region, _code, target), group in own.groupby(["region_code", "indicator_code", "target"], sort=False):
-            if group["target_period"].nunique() > 1:
-                st.info(t("pace.own_conflict", county=ui.region_name(region), target=fmt.value(target, group["unit"].iloc[0], lang),
-                          deadlines=", ".join(fmt.date(pace.period_end(p), lang) for p in group["target_period"])))
-        ui.source_caption([*own["source_ref"], *value_refs])
+        for text in own["conflicts"]:
+            st.info(text)
+        ui.source_caption(own["refs"])

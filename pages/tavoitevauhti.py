@@ -14,7 +14,7 @@ from rrp_data import charts, fmt, pace, ui
 t = ui.t
 filters = ui.sidebar_filters(yta=True, regions=True)
 ui.page_header("page.pace", t("pace.intro"))
-lang = ui.lang()
+lang = ui.lang()  # for the page body; the section builders below ask ui.lang() themselves (see headings)
 focus = tuple(sorted(ui.focus_regions(filters)))  # counties highlighted in the chart
 
 COUNTY_INDICATOR = "sotkanet:5548"  # digital contacts: the indicator with values for every county
@@ -38,8 +38,17 @@ def unit_of(units: pd.Series) -> str:
     return "percent" if len(units) and (units == "percent").all() else ""
 
 
+def headings() -> dict[str, str]:
+    """The pace columns' headings. (Texts in the UI language come from functions, not module-level values: a
+    cached builder may run with the globals of another session's run of this page, while ``t`` and ``ui.lang``
+    always follow the caller's language.)"""
+    return {"gap": t("pace.col_gap"), "needed": t("pace.col_needed"), "achieved": t("pace.col_achieved"),
+            "margin": t("pace.col_margin"), "verdict": t("pace.col_verdict"), "explanation": t("pace.col_explanation")}
+
+
 def formats_for(unit: str, cols: dict) -> dict:
     """Finnish formats for the value columns (``cols['values']``), the gap and the two paces."""
+    lang = ui.lang()
     value = ui.fmt_pct if unit == "percent" else ui.fmt_num
     out = {c: value for c in cols["values"]}
     out[cols["gap"]] = lambda x: pace.amount_text(x, unit, lang)
@@ -52,6 +61,7 @@ def formats_for(unit: str, cols: dict) -> dict:
 
 def pace_frame(results: list[pace.Pace], unit: str) -> pd.DataFrame:
     """The computed columns of a table (numbers stay numbers: sorting and downloads work on them)."""
+    lang = ui.lang()
     return pd.DataFrame(
         {
             "gap": [r.remaining for r in results],
@@ -67,6 +77,7 @@ def pace_frame(results: list[pace.Pace], unit: str) -> pd.DataFrame:
 
 def pace_columns(results: list[pace.Pace], baselines: pd.Series, targets: pd.Series, unit: str) -> dict[str, object]:
     """The columns every pace table shares, from the baseline to the explanation (the same order everywhere)."""
+    lang, col = ui.lang(), headings()
     computed = pace_frame(results, unit)
     return {
         t("common.baseline"): list(baselines),
@@ -75,11 +86,11 @@ def pace_columns(results: list[pace.Pace], baselines: pd.Series, targets: pd.Ser
         t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
         t("common.target"): list(targets),
         t("common.deadline"): [r.deadline for r in results],
-        COL_GAP: computed["gap"],
-        COL_NEEDED: computed["needed"],
-        COL_ACHIEVED: computed["achieved"],
-        COL_VERDICT: computed["verdict"],
-        COL_EXPL: computed["explanation"],
+        col["gap"]: computed["gap"],
+        col["needed"]: computed["needed"],
+        col["achieved"]: computed["achieved"],
+        col["verdict"]: computed["verdict"],
+        col["explanation"]: computed["explanation"],
     }
 
 
@@ -90,12 +101,8 @@ def described(refs: pd.Series | list) -> str:
 def baseline_period_text(p: pace.Pace) -> str | None:
     if p.baseline_period is None:
         return None
-    label = fmt.period(p.baseline_period, lang)
+    label = fmt.period(p.baseline_period, ui.lang())
     return t("pace.inferred_period", period=label) if p.baseline_inferred else label
-
-
-COL_GAP, COL_NEEDED, COL_ACHIEVED = t("pace.col_gap"), t("pace.col_needed"), t("pace.col_achieved")
-COL_MARGIN, COL_VERDICT, COL_EXPL = t("pace.col_margin"), t("pace.col_verdict"), t("pace.col_explanation")
 
 
 def pace_chart(df: pd.DataFrame, focus: tuple[str, ...], unit_label: str) -> dict:
@@ -131,6 +138,7 @@ def national_targets() -> dict:
     """The EU and national targets (``queries/pace/targets.sql``) against the whole country's values
     (``queries/pace/values.sql``): a verdict per target (the metrics), the same as a table, and the documents'
     own statements on reaching them (``queries/pace/achievements.sql``)."""
+    lang, col = ui.lang(), headings()
     targets = ui.q("pace/targets")
     codes = sorted(targets["indicator_code"].unique())
     national_values = values_of(codes, ["SSS"])
@@ -165,6 +173,10 @@ def national_targets() -> dict:
             **pace_columns(results, targets["baseline"], targets["target"], unit),
         }
     )
+    table = ui.prepare_table(table, formats_for(unit, {
+        "values": [t("common.baseline"), t("common.latest"), t("common.target")],
+        "gap": col["gap"], "rates": [col["needed"], col["achieved"]], "deadline": t("common.deadline"),
+    }))
     refs = [*targets["source_ref"], *latest_refs]
     statements = ui.q("pace/achievements")
     statements = statements[statements["indicator_code"].isin(codes)]
@@ -181,7 +193,7 @@ def national_targets() -> dict:
             "refs": tuple(statements["source_ref"]),
         }
     final = targets[(targets["indicator_code"] == COUNTY_INDICATOR) & (targets["target_kind"] == "final")]
-    return {"metrics": metrics, "table": table, "unit": unit, "source": described(refs), "refs": tuple(refs),
+    return {"metrics": metrics, "table": table, "source": described(refs), "refs": tuple(refs),
             "statements": said, "county_goal": final.iloc[0].to_dict() if not final.empty else None,
             "county_goal_refs": tuple(final["source_ref"])}
 
@@ -192,6 +204,7 @@ def county_ranking(goal: dict | None, regions: list[str], focus: tuple[str, ...]
     an estimate, and the chart of pace so far against pace needed. None without the target or counties."""
     if goal is None:
         return None
+    lang, col = ui.lang(), headings()
     areas = ui.q("pace/areas", regions=regions)
     county_values = ui.q("pace/values", indicator=COUNTY_INDICATOR, regions=list(areas["region_code"]))
     direction = 1 if goal["target"] > goal["baseline"] else -1
@@ -229,14 +242,18 @@ def county_ranking(goal: dict | None, regions: list[str], focus: tuple[str, ...]
             col_base: [r.baseline for r in results],
             t("common.latest"): [r.latest for r in results],
             t("pace.col_latest_period"): [fmt.period(r.latest_period, lang) if r.latest_period else None for r in results],
-            COL_GAP: computed["gap"],
-            COL_NEEDED: computed["needed"],
-            COL_ACHIEVED: computed["achieved"],
-            COL_MARGIN: computed["margin"],
-            COL_VERDICT: computed["verdict"],
-            COL_EXPL: computed["explanation"],
+            col["gap"]: computed["gap"],
+            col["needed"]: computed["needed"],
+            col["achieved"]: computed["achieved"],
+            col["margin"]: computed["margin"],
+            col["verdict"]: computed["verdict"],
+            col["explanation"]: computed["explanation"],
         }
     )
+    formats = formats_for(goal["unit"], {
+        "values": [col_base, t("common.latest")], "gap": col["gap"], "rates": [col["needed"], col["achieved"], col["margin"]],
+    })
+    formats[t("common.rank")] = lambda x: fmt.integer(x, lang)
 
     plotted = ranked[[r.achieved_per_year is not None and r.needed_per_year is not None for r in ranked["result"]]]
     chart = None
@@ -261,7 +278,7 @@ def county_ranking(goal: dict | None, regions: list[str], focus: tuple[str, ...]
         chart = {"spec": pace_chart(chart_df, focus, t("pace.axis_rate") if unit == "percent" else ""),
                  "source": described(plotted["source_ref"])}
     return {
-        "table": table, "col_base": col_base, "source": described(ranked["source_ref"]),
+        "table": ui.prepare_table(table, formats), "source": described(ranked["source_ref"]),
         "refs": tuple(ranked["source_ref"]),
         "no_estimate": [c for c, r in zip(ranked["county"], results, strict=True) if r.verdict == pace.NO_ESTIMATE],
         "chart": chart,
@@ -274,6 +291,7 @@ def own_targets(regions: list[str]) -> dict | None:
     own = ui.q("pace/region_targets", regions=regions)
     if own.empty:
         return None
+    lang, col = ui.lang(), headings()
     own_regions = sorted(own["region_code"].unique())
     own_values = values_of(sorted(own["indicator_code"].unique()), own_regions)
     results, value_refs = [], []
@@ -308,8 +326,12 @@ def own_targets(regions: list[str]) -> dict | None:
         for (region, _code, target), group in own.groupby(["region_code", "indicator_code", "target"], sort=False)
         if group["target_period"].nunique() > 1
     ]
+    table = ui.prepare_table(table, formats_for(unit, {
+        "values": [t("common.baseline"), t("common.latest"), t("common.target")],
+        "gap": col["gap"], "rates": [col["needed"], col["achieved"]], "deadline": t("common.deadline"),
+    }))
     refs = [*own["source_ref"], *value_refs]
-    return {"table": table, "unit": unit, "source": described(refs), "refs": tuple(refs), "conflicts": conflicts}
+    return {"table": table, "source": described(refs), "refs": tuple(refs), "conflicts": conflicts}
 
 
 @ui.cache_data(show_spinner=False, max_entries=200)
@@ -333,10 +355,6 @@ if ui.section(t("pace.national_title"), t("pace.national_caption")):
         cols[i % len(cols)].metric(label, verdict, help=explanation)
     ui.table(
         national["table"],
-        formats=formats_for(national["unit"], {
-            "values": [t("common.baseline"), t("common.latest"), t("common.target")],
-            "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
-        }),
         name="tavoitevauhti-kansalliset",
         title=t("pace.national_title"),
         source=national["source"],
@@ -357,14 +375,8 @@ if ui.section(t("pace.counties_title")):
         goal = sections["national"]["county_goal"]
         st.caption(t("pace.counties_caption", period=fmt.period(goal["baseline_period"], lang),
                      target=fmt.value(goal["target"], goal["unit"], lang), deadline=fmt.date(pace.period_end(goal["target_period"]), lang)))
-        formats = formats_for(goal["unit"], {
-            "values": [ranking["col_base"], t("common.latest")], "gap": COL_GAP,
-            "rates": [COL_NEEDED, COL_ACHIEVED, COL_MARGIN],
-        })
-        formats[t("common.rank")] = lambda x: fmt.integer(x, lang)
         ui.table(
             ranking["table"],
-            formats=formats,
             name="tavoitevauhti-alueet",
             title=t("pace.counties_title"),
             source=ranking["source"],
@@ -393,10 +405,6 @@ if ui.section(t("pace.own_title")):
     else:
         ui.table(
             own["table"],
-            formats=formats_for(own["unit"], {
-                "values": [t("common.baseline"), t("common.latest"), t("common.target")],
-                "gap": COL_GAP, "rates": [COL_NEEDED, COL_ACHIEVED], "deadline": t("common.deadline"),
-            }),
             name="tavoitevauhti-omat-tavoitteet",
             title=t("pace.own_title"),
             source=own["source"],

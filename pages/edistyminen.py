@@ -205,7 +205,8 @@ def pillar4_heatmap(period: str, investments: tuple[str, ...], yta: str, regions
     return {
         "rows": rows, "chart": chart, "source": source_of(m), "missing": missing,
         "notes": [n for n in dict.fromkeys(m["note"].dropna()) if n],
-        "table": table, "pct_cols": [*cols, t("progress.col_mean")], "refs": distinct_refs(m["source_ref"]),
+        "table": ui.prepare_table(table, {c: ui.fmt_pct0 for c in [*cols, t("progress.col_mean")]}),
+        "refs": distinct_refs(m["source_ref"]),
     }
 
 
@@ -223,8 +224,8 @@ def national_actors(investments: tuple[str, ...]) -> dict | None:
             t("progress.col_note"): actors["note"],
         }
     )
-    return {"table": table, "source": ui.describe_source(actors["source_ref"].iloc[0]),
-            "refs": distinct_refs(actors["source_ref"])}
+    return {"table": ui.prepare_table(table, {t("progress.col_progress"): ui.fmt_pct0}),
+            "source": ui.describe_source(actors["source_ref"].iloc[0]), "refs": distinct_refs(actors["source_ref"])}
 
 
 def pillar3_matrix(period: str, yta: str, regions: tuple[str, ...], order: str, focus: tuple[str, ...]) -> dict:
@@ -264,7 +265,8 @@ def pillar3_matrix(period: str, yta: str, regions: tuple[str, ...], order: str, 
     for c in p3_codes:
         p3_table[p3_labels[c]] = list(cells.loc[p3_wide["county"], c])
     p3_table = p3_table.set_index(t("common.county")).loc[p3_rows].reset_index()
-    return {"period": p3_period, "chart": chart, "n": len(p3_rows), "table": p3_table, "source": source_of(p3),
+    return {"period": p3_period, "chart": chart, "n": len(p3_rows), "table": ui.prepare_table(p3_table),
+            "source": source_of(p3),
             "refs": distinct_refs(p3["source_ref"])}
 
 
@@ -298,7 +300,7 @@ def traffic_lights(period: str, yta: str, regions: tuple[str, ...], investments:
             "label": ui.investment_label(inv),
             "chart": lights_chart(grid[["county", "dim_name", "text", "fill", "ink"]], counties,
                                   focused_names(part, focus)),
-            "table": table.rename(columns={"county": t("common.county")}),
+            "table": ui.prepare_table(table.rename(columns={"county": t("common.county")})),
             "source": ui.describe_source(part["source_ref"].iloc[0]),
             "refs": distinct_refs(part["source_ref"]),
         })
@@ -336,7 +338,6 @@ if ui.section(heat_title):
             st.caption(f"{t('progress.source_note')}: {n}")
         ui.table(
             heat["table"],
-            formats={c: ui.fmt_pct0 for c in heat["pct_cols"]},
             name=f"edistyminen-taulukko-{period}",
             title=heat_title,
             source=heat["source"],
@@ -353,7 +354,6 @@ if ui.section(t("progress.actors_title")):
     else:
         ui.table(
             actors["table"],
-            formats={t("progress.col_progress"): ui.fmt_pct0},
             name="edistyminen-kansalliset-toimijat",
             title=t("progress.actors_title"),
             source=actors["source"],

@@ -229,8 +229,6 @@ focus = tuple(sorted(ui.focus_regions(filters)))  # counties highlighted in the 
 
 ind = ind_rows.get(indicator) if indicator else None
 is_percent = ind is not None and ind["unit"] == "percent"
-value_fmt = ui.fmt_pct if is_percent else ui.fmt_num
-change_fmt = ui.fmt_points if is_percent else signed
 
 # --- what each section shows (the page's queries and pandas work; run inside changes_view) -----------------
 
@@ -255,6 +253,7 @@ def progress_change(kausi2: str, kausi: str, investments: tuple[str, ...], regio
             t("common.change"): progress["change"],
         }
     )
+    table = ui.prepare_table(table, {col_from: pct_auto, col_to: pct_auto, t("common.change"): ui.fmt_points})
     both = int(progress["change"].notna().sum())
     chart = None
     if both:
@@ -276,20 +275,23 @@ def progress_change(kausi2: str, kausi: str, investments: tuple[str, ...], regio
     completed = None
     if not done.empty:
         completed = {
-            "table": pd.DataFrame(
-                {
-                    t("common.county"): done["region_code"].map(area_name),
-                    t("common.yta"): done["yta"].fillna("–"),
-                    t("common.investment"): done["investment_code"].map(ui.investment_label),
-                    col_from: done["v_from"],
-                    col_to: done["v_to"],
-                }
+            "table": ui.prepare_table(
+                pd.DataFrame(
+                    {
+                        t("common.county"): done["region_code"].map(area_name),
+                        t("common.yta"): done["yta"].fillna("–"),
+                        t("common.investment"): done["investment_code"].map(ui.investment_label),
+                        col_from: done["v_from"],
+                        col_to: done["v_to"],
+                    }
+                ),
+                {col_from: pct_auto, col_to: pct_auto},
             ),
             "source": sources_text(done["source_from"], done["source_to"]),
             "refs": distinct_refs(done["source_from"], done["source_to"]),
         }
     return {
-        "empty": False, "table": table, "columns": (col_from, col_to),
+        "empty": False, "table": table,
         "source": sources_text(progress["source_from"], progress["source_to"]),
         "n": len(progress), "both": both, "chart": chart,
         "notes": source_notes(progress, [("note_from", kausi2), ("note_to", kausi)]),
@@ -310,8 +312,7 @@ def indicator_change(indicator: str, vuosi2: str, vuosi: str, regions: list[str]
     value_fmt = ui.fmt_pct if is_percent else ui.fmt_num
     change_fmt = ui.fmt_points if is_percent else signed
     col_from, col_to = column_names(vuosi2, vuosi)
-    out["columns"] = (col_from, col_to)
-    out["table"] = pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("common.county"): values["region_code"].map(area_name),
             t("common.yta"): values["yta"].fillna("–"),
@@ -320,6 +321,7 @@ def indicator_change(indicator: str, vuosi2: str, vuosi: str, regions: list[str]
             t("common.change"): values["change"],
         }
     )
+    out["table"] = ui.prepare_table(table, {col_from: value_fmt, col_to: value_fmt, t("common.change"): change_fmt})
     out["source"] = sources_text(values["source_from"], values["source_to"])
     bars = values[values["change"].notna()]
     out["chart"] = None
@@ -341,7 +343,7 @@ def indicator_change(indicator: str, vuosi2: str, vuosi: str, regions: list[str]
     return out
 
 
-def targets_reached(indicator: str, vuosi2: str, vuosi: str, regions: list[str]) -> dict:
+def targets_reached(indicator: str, vuosi2: str, vuosi: str, regions: list[str], is_percent: bool) -> dict:
     """Targets of the indicator judged in both periods (``queries/changes/targets_reached.sql``): how many were
     newly reached, still reached, not yet and no longer; the newly reached and lost ones as a table; and the
     documents' own statements on reaching them (``queries/changes/achievement_statements.sql``)."""
@@ -358,18 +360,21 @@ def targets_reached(indicator: str, vuosi2: str, vuosi: str, regions: list[str])
         changed = changed.reset_index(drop=True)
         if not changed.empty:
             col_from, col_to = column_names(vuosi2, vuosi)
+            value_fmt = ui.fmt_pct if is_percent else ui.fmt_num
+            table = pd.DataFrame(
+                {
+                    t("common.county"): changed["region_code"].map(area_name),
+                    t("changes.col_target"): changed["target_kind"].map(lambda k: t(f"changes.target_kind.{k}")),
+                    t("changes.col_target_level"): changed["target"],
+                    t("common.deadline"): changed["target_period"].map(fmt.period),
+                    col_from: changed["v_from"],
+                    col_to: changed["v_to"],
+                    t("changes.col_status"): changed["status"].map(lambda s: t(f"changes.target_status.{s}")),
+                }
+            )
             out["changed"] = {
-                "columns": (col_from, col_to),
-                "table": pd.DataFrame(
-                    {
-                        t("common.county"): changed["region_code"].map(area_name),
-                        t("changes.col_target"): changed["target_kind"].map(lambda k: t(f"changes.target_kind.{k}")),
-                        t("changes.col_target_level"): changed["target"],
-                        t("common.deadline"): changed["target_period"].map(fmt.period),
-                        col_from: changed["v_from"],
-                        col_to: changed["v_to"],
-                        t("changes.col_status"): changed["status"].map(lambda s: t(f"changes.target_status.{s}")),
-                    }
+                "table": ui.prepare_table(
+                    table, {t("changes.col_target_level"): value_fmt, col_from: value_fmt, col_to: value_fmt}
                 ),
                 "source": sources_text(changed["target_source"], changed["source_from"], changed["source_to"]),
                 "refs": distinct_refs(changed["target_source"], changed["source_from"], changed["source_to"]),
@@ -407,7 +412,7 @@ def light_changes(kausi2: str | None, kausi: str | None, investments: tuple[str,
         return t("changes.direction.worse") if float(step) > 0 else t("changes.direction.better")
 
     col_from, col_to = column_names(kausi2, kausi)
-    out["table"] = pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("common.county"): lights["region_code"].map(area_name),
             t("common.yta"): lights["yta"].fillna("–"),
@@ -418,6 +423,7 @@ def light_changes(kausi2: str | None, kausi: str | None, investments: tuple[str,
             t("changes.col_direction"): lights["step"].map(direction),
         }
     )
+    out["table"] = ui.prepare_table(table)
     out["source"] = sources_text(lights["source_from"], lights["source_to"])
     out["refs"] = distinct_refs(lights["source_from"], lights["source_to"])
     return out
@@ -438,7 +444,7 @@ def changes_view(version: tuple[str, int], lang: str, kausi2: str | None, kausi:
         "progress": progress,
         "indicator": indicator_change(indicator, vuosi2, vuosi, selected, scope, is_percent, focus)
         if indicator_ok else None,
-        "targets": targets_reached(indicator, vuosi2, vuosi, selected) if indicator_ok else None,
+        "targets": targets_reached(indicator, vuosi2, vuosi, selected, is_percent) if indicator_ok else None,
         "lights": light_changes(kausi2, kausi, investments, selected),
     }
 
@@ -462,10 +468,8 @@ if ui.section(progress_title, caption=t("changes.progress_caption")):
     elif progress["empty"]:
         st.info(t("changes.progress_none", start=start, end=end))
     else:
-        col_from, col_to = progress["columns"]
         ui.table(
             progress["table"],
-            formats={col_from: pct_auto, col_to: pct_auto, t("common.change"): ui.fmt_points},
             name=f"muutokset-edistyminen-{kausi2}-{kausi}",
             title=progress_title,
             source=progress["source"],
@@ -501,10 +505,8 @@ if ui.section(indicator_title):
         if values is None or values["empty"]:
             st.info(t("changes.indicator_no_rows", start=ind_start, end=ind_end))
         else:
-            col_from, col_to = values["columns"]
             ui.table(
                 values["table"],
-                formats={col_from: value_fmt, col_to: value_fmt, t("common.change"): change_fmt},
                 name=f"muutokset-indikaattori-{indicator}-{vuosi2}-{vuosi}",
                 title=f"{ind['name_fi']}: {indicator_title}",
                 source=values["source"],
@@ -541,10 +543,8 @@ if ui.section(t("changes.targets_title")):
             if changed is None:
                 st.info(t("changes.targets_none", start=ind_start, end=ind_end))
             else:
-                col_from, col_to = changed["columns"]
                 ui.table(
                     changed["table"],
-                    formats={t("changes.col_target_level"): value_fmt, col_from: value_fmt, col_to: value_fmt},
                     name=f"muutokset-tavoitteet-{indicator}-{vuosi2}-{vuosi}",
                     title=f"{ind['name_fi']}: {t('changes.targets_indicator_heading', start=ind_start, end=ind_end)}",
                     source=changed["source"],
@@ -563,10 +563,8 @@ if ui.section(t("changes.targets_title")):
         if completed is None:
             st.info(t("changes.completed_none", start=start, end=end))
         else:
-            col_from, col_to = progress["columns"]
             ui.table(
                 completed["table"],
-                formats={col_from: pct_auto, col_to: pct_auto},
                 name=f"muutokset-valmiit-{kausi2}-{kausi}",
                 title=t("changes.completed_heading", start=start, end=end),
                 source=completed["source"],

@@ -5,8 +5,8 @@ Comparisons with the YTA and the whole country use values of the same period; me
 and labelled as computed. Whatever the sources do not give is shown as "ei tietoa", with the reason.
 
 Reruns stay cheap: tables (their cell text formatted once, by ``ui.prepare_table``) and chart specs come from
-cached builders (keyed on the database version, language and county or area), and the parts that only draw
-(key figures, notes, pilots, findings, links) are ``ui.replayed``."""
+one cached builder per view (keyed on the database version, language and county or area), and the parts that
+only draw (key figures, notes, pilots, findings, links) are ``ui.replayed``."""
 
 import pandas as pd
 import streamlit as st
@@ -85,11 +85,17 @@ def digital_spec(digital: pd.DataFrame, regions: list[str], period: str, focus: 
     return charts.spec(slides.digital_bars(d, focus, target, nat_value, period, ui.lang()))
 
 
-# --- builders: cached, so the queries, pandas and Altair work run once per database, language and county/area -----
+@ui.cache_data(show_spinner=False, max_entries=200)
+def county_facts(version: tuple, lang: str, code: str) -> slides.CountyFacts:
+    """The county's key figures and one-pager content (rrp_data/slides.py), cached per database version and
+    language."""
+    return slides.app_county_facts(code)
 
 
-@ui.cache_data(show_spinner=False, max_entries=100)
-def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple]:
+# --- what each section shows (run by the cached builders ``profile_view`` and ``overview_view`` below) ------------
+
+
+def yta_contacts(lang: str, ytas: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple]:
     """Development managers and research funding of the given collaboration areas (all five when none); the
     table's source line and source refs."""
     contacts = ui.q("profile/contacts", ytas=list(ytas))
@@ -109,20 +115,13 @@ def yta_contacts(version: tuple, lang: str, ytas: tuple[str, ...]) -> tuple[ui.P
     return ui.prepare_table(table, {t("profile.col_amount"): lambda x: fmt.meur(x, lang)}), described(refs), refs
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_facts(version: tuple, lang: str, code: str) -> slides.CountyFacts:
-    """The county's key figures and one-pager content (rrp_data/slides.py)."""
-    return slides.app_county_facts(code)
-
-
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_digital(version: tuple, lang: str, code: str, focus: frozenset) -> dict:
+def county_digital(facts: slides.CountyFacts, code: str, focus: frozenset) -> dict:
     """Sotkanet 5548 of the county, its YTA peers and the whole country: the bar chart of the county's newest
     period (``spec``; None without one), peers without a value then, and the table of every period."""
     cyta = yta_of(code)
     peers = yta_codes(cyta) if cyta else [code]
     digital = ui.q("profile/digital", regions=peers)
-    period = county_facts(version, lang, code).digital_period
+    period = facts.digital_period
     out = {"no_value": digital[digital["region_code"] == code].empty, "period": period, "spec": None, "missing": ()}
     if period:
         shown = digital[(digital["period"] == period) & digital["region_code"].isin(peers)]
@@ -141,8 +140,7 @@ def county_digital(version: tuple, lang: str, code: str, focus: frozenset) -> di
     return out
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_progress(version: tuple, lang: str, code: str) -> dict:
+def county_progress(facts: slides.CountyFacts, lang: str, code: str) -> dict:
     """Progress % per period and investment: the county against its YTA and national means (computed), as a
     table and (``spec``; None without values) as grouped bars of the newest period per investment."""
     progress = ui.q("profile/progress", region=code)
@@ -169,7 +167,7 @@ def county_progress(version: tuple, lang: str, code: str) -> dict:
         t("profile.col_yta_n"): ui.fmt_num,
         t("profile.col_all_n"): ui.fmt_num,
     }
-    comparison = county_facts(version, lang, code).progress
+    comparison = facts.progress
     out = {"no_value": progress["percent"].isna().all(), "table": ui.prepare_table(table, formats), "refs": refs,
            "source": described(refs), "spec": None, "alt": ""}
     if not comparison.empty:
@@ -180,8 +178,7 @@ def county_progress(version: tuple, lang: str, code: str) -> dict:
     return out
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_targets(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str]:
+def county_targets(lang: str, code: str) -> tuple[ui.PreparedTable | None, str]:
     """The county's own targets from its project plan (None: the plan gives none) and the table's source line."""
     targets = ui.q("profile/targets", region=code)
     if targets.empty:
@@ -211,8 +208,7 @@ def county_targets(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTab
     return ui.prepare_table(table), described([*targets["source_ref"], *targets["latest_source_ref"]])
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_innovations(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
+def county_innovations(code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
     """The county's digital innovations (None: none reported), the table's source line and its source refs
     (without innovations: the refs of the whole innovations list)."""
     inno_all = ui.q("profile/innovations", regions=list(all_codes))
@@ -231,8 +227,7 @@ def county_innovations(version: tuple, lang: str, code: str) -> tuple[ui.Prepare
             tuple(inno["source_ref"]))
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_other_values(version: tuple, lang: str, code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
+def county_other_values(lang: str, code: str) -> tuple[ui.PreparedTable | None, str, tuple]:
     """Other indicator values of the county (None: none), the table's source line and source refs."""
     other = ui.q("profile/other_values", region=code)
     if other.empty:
@@ -248,8 +243,7 @@ def county_other_values(version: tuple, lang: str, code: str) -> tuple[ui.Prepar
     return ui.prepare_table(table), described(other["source_ref"]), tuple(other["source_ref"])
 
 
-@ui.cache_data(show_spinner=False, max_entries=100)
-def counties_table(version: tuple, lang: str, area: str | None, codes: tuple[str, ...]) -> dict:
+def counties_table(area: str | None, codes: tuple[str, ...]) -> dict:
     """One row per county of the overview: Sotkanet 5548 per period, the newest progress % per investment,
     numbers of pilots and innovations; the source line and source refs."""
     digital = ui.q("profile/digital", regions=list(codes))
@@ -283,8 +277,7 @@ def counties_table(version: tuple, lang: str, area: str | None, codes: tuple[str
             "source": described(refs)}
 
 
-@ui.cache_data(show_spinner=False, max_entries=100)
-def area_digital(version: tuple, lang: str, area: str, focus: frozenset) -> dict:
+def area_digital(area: str, focus: frozenset) -> dict:
     """Sotkanet 5548 of a collaboration area: its newest period with county values (None: no values), the bar
     chart of that period, the counties without a value then, and the source refs."""
     codes = yta_codes(area)
@@ -295,6 +288,34 @@ def area_digital(version: tuple, lang: str, area: str, focus: frozenset) -> dict
     have = set(digital[digital["period"] == period]["region_code"])
     return {"period": period, "spec": digital_spec(digital, codes, period, focus),
             "missing": tuple(name_of(c) for c in codes if c not in have), "refs": tuple(digital["source_ref"])}
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def profile_view(version: tuple, lang: str, code: str, focus: frozenset) -> dict:
+    """Every section's tables, figures and chart specs of one county, built once per database version, language
+    and focus (the queries, pandas and Altair work; a rerun pays one cache lookup for the page)."""
+    facts = county_facts(version, lang, code)
+    cyta = yta_of(code)
+    return {
+        "facts": facts,
+        "digital": county_digital(facts, code, focus),
+        "progress": county_progress(facts, lang, code),
+        "targets": county_targets(lang, code),
+        "innovations": county_innovations(code),
+        "other": county_other_values(lang, code),
+        "contacts": yta_contacts(lang, (cyta,)) if cyta else None,
+    }
+
+
+@ui.cache_data(show_spinner=False, max_entries=100)
+def overview_view(version: tuple, lang: str, area: str | None, codes: tuple[str, ...], focus: frozenset) -> dict:
+    """Every section's tables and chart specs of the overview of a collaboration area (or of all areas), built
+    once per database version, language and focus (a rerun pays one cache lookup for the page)."""
+    return {
+        "counties": counties_table(area, codes),
+        "digital": area_digital(area, focus) if area else None,
+        "contacts": yta_contacts(lang, (area,) if area else ()),
+    }
 
 
 # --- parts that only draw: replayed on reruns ------------------------------------------------------------------
@@ -459,8 +480,8 @@ def area_pilots(area: str) -> None:
     ui.source_caption(ui.q("profile/pilot_lists")["source_ref"])
 
 
-def contacts_and_research(ytas: list[str]) -> None:
-    table, source, refs = yta_contacts(version, lang, tuple(ytas))
+def contacts_and_research(contacts: tuple[ui.PreparedTable, str, tuple]) -> None:
+    table, source, refs = contacts
     ui.table(
         table,
         name="yhteistyoalueet",
@@ -474,11 +495,12 @@ def contacts_and_research(ytas: list[str]) -> None:
 # ================================================================================ one county
 def county_view(code: str) -> None:
     cyta = yta_of(code)
+    view = profile_view(version, lang, code, focus)
 
     # --- the county's header (shown on every step of a presentation, so the audience knows whose figures) ------
     county_header(code)
     if not presenting:
-        slides.onepager_buttons(county_facts(version, lang, code))
+        slides.onepager_buttons(view["facts"])
 
     # --- summary row --------------------------------------------------------------------------------------
     if ui.section(t("common.key_figures")):
@@ -486,7 +508,7 @@ def county_view(code: str) -> None:
 
     # --- digital contacts vs YTA and whole country -----------------------------------------------------------
     if ui.section(t("profile.digital_title")):
-        digital = county_digital(version, lang, code, focus)
+        digital = view["digital"]
         if digital["no_value"]:
             st.info(t("profile.digital_missing", county=name_of(code)))
         if digital["period"]:
@@ -511,7 +533,7 @@ def county_view(code: str) -> None:
 
     # --- progress % vs YTA and national means (computed) -------------------------------------------------------
     if ui.section(t("profile.progress_title")):
-        progress = county_progress(version, lang, code)
+        progress = view["progress"]
         if progress["no_value"]:
             st.info(t("profile.progress_missing", county=name_of(code)))
         ui.table(
@@ -534,7 +556,7 @@ def county_view(code: str) -> None:
 
     # --- the county's own targets ---------------------------------------------------------------------------
     if ui.section(t("profile.targets_title")):
-        targets, targets_source = county_targets(version, lang, code)
+        targets, targets_source = view["targets"]
         if targets is None:
             st.info(t("profile.targets_missing", county=name_of(code)))
         else:
@@ -546,7 +568,7 @@ def county_view(code: str) -> None:
     if ui.section(t("profile.pilots_title")):
         county_pilots(code, yta or "")
     if ui.section(t("profile.innovations_title")):
-        inno, inno_source, inno_refs = county_innovations(version, lang, code)
+        inno, inno_source, inno_refs = view["innovations"]
         if inno is None:
             st.info(t("profile.innovations_missing", county=name_of(code)))
             ui.source_caption(inno_refs)
@@ -555,7 +577,7 @@ def county_view(code: str) -> None:
             ui.source_caption(inno_refs)
 
     # --- other indicator values of the county ------------------------------------------------------------------
-    other, other_source, other_refs = county_other_values(version, lang, code)
+    other, other_source, other_refs = view["other"]
     if other is not None and ui.section(t("profile.other_title")):
         ui.table(other, name=f"muut-arvot-{code}", title=t("profile.other_title"), source=other_source)
         ui.source_caption(other_refs)
@@ -563,7 +585,7 @@ def county_view(code: str) -> None:
     # --- the collaboration area: development manager and research funding ------------------------------------------
     if ui.section(t("profile.yta_title", yta=cyta) if cyta else t("profile.yta_title_none")):
         if cyta:
-            contacts_and_research([cyta])
+            contacts_and_research(view["contacts"])
         else:
             st.info(t("profile.no_yta_info", county=name_of(code)))
 
@@ -579,6 +601,7 @@ def county_view(code: str) -> None:
 # ================================================================================ overview (YTA or all)
 def overview(area: str | None) -> None:
     codes = tuple(yta_codes(area)) if area else all_codes
+    view = overview_view(version, lang, area, codes, focus)
     st.header(t("profile.overview_yta", yta=area) if area else t("profile.overview_all"))
     if not area and not presenting:
         st.info(t("profile.pick_hint"), icon=":material/arrow_back:")
@@ -589,14 +612,14 @@ def overview(area: str | None) -> None:
 
     # --- one row per county, with links to their profiles ------------------------------------------------------------
     if ui.section(t("profile.counties_title")):
-        counties = counties_table(version, lang, area, codes)
+        counties = view["counties"]
         ui.table(counties["table"], name=f"alueet-{area or 'kaikki'}", title=t("profile.counties_title"),
                  source=counties["source"])
         counties_notes(counties["refs"], area, codes, not presenting)
 
     if area:
         # --- digital contacts chart of the YTA --------------------------------------------------------------------
-        digital = area_digital(version, lang, area, focus)
+        digital = view["digital"]
         if digital["period"] and ui.section(t("profile.digital_title")):
             ui.chart(
                 digital["spec"],
@@ -614,7 +637,7 @@ def overview(area: str | None) -> None:
 
     # --- development managers and research funding ----------------------------------------------------------------------
     if ui.section(t("profile.yta_table_title")):
-        contacts_and_research([area] if area else [])
+        contacts_and_research(view["contacts"])
 
 
 if alue:

@@ -3,8 +3,8 @@ sum this page computes, labelled as computed), work packages with person-years a
 a probability x impact matrix, the plan's targets and the municipality figures it quotes.
 
 Reruns stay cheap: each section's tables (their cell text formatted once, by ``ui.prepare_table``), figures and
-chart specs come from a cached builder keyed on the database version, language, plan and investment filter; the
-page body only draws them."""
+chart specs come from one cached builder keyed on the database version, language, plan and investment filter;
+the page body only draws them."""
 
 import re
 
@@ -87,7 +87,7 @@ def eur(x: object) -> str:
     return fmt.eur(x, ui.lang())
 
 
-# --- chart specs (Altair; built inside the cached builders below) ------------------------------------------------
+# --- chart specs (Altair; built inside the cached builder below) ------------------------------------------------
 
 
 def cost_chart(bar_df: pd.DataFrame, groups: list[str]) -> dict:
@@ -160,11 +160,10 @@ def risk_matrix(grid: pd.DataFrame) -> dict:
     ).properties(width=5 * 150, height=5 * 90))
 
 
-# --- builders: cached, so the queries, pandas and Altair work run once per database, plan, filter and language -----
+# --- what each section shows (run by the cached builder ``plan_view`` below) -------------------------------------
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def budget(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+def budget(lang: str, plan_id: str, inv: str) -> dict | None:
     """The plan's printed cost lines (None: none): the computed sum, the table as shown and as downloaded, the
     bar chart, sums per pillar and investment (computed), lines printed as 0 and the source refs."""
     costs = ui.q("plans/costs", plan_id=plan_id, investment=inv)
@@ -225,8 +224,7 @@ def budget(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
     }
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def work_packages(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+def work_packages(lang: str, plan_id: str, inv: str) -> dict | None:
     """The plan's work packages (None: none): count and computed sums of person-years and costs, the table, the
     packages without person-years or costs, and the source refs."""
     wps = ui.q("plans/work_packages", plan_id=plan_id, investment=inv)
@@ -259,8 +257,7 @@ def work_packages(version: tuple, lang: str, plan_id: str, inv: str) -> dict | N
     }
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def risk_register(version: tuple, lang: str, plan_id: str) -> dict | None:
+def risk_register(lang: str, plan_id: str) -> dict | None:
     """The plan's risk register (None: none): the probability x impact matrix, the table and the source refs."""
     risks = ui.q("plans/risks", plan_id=plan_id)
     if risks.empty:
@@ -290,8 +287,7 @@ def risk_register(version: tuple, lang: str, plan_id: str) -> dict | None:
     }
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def plan_targets(version: tuple, lang: str, plan_id: str, inv: str) -> dict | None:
+def plan_targets(lang: str, plan_id: str, inv: str) -> dict | None:
     """The plan's own targets (None: none): the table, the targets without a single target figure, the refs."""
     targets = ui.q("plans/targets", plan_id=plan_id, investment=inv)
     if targets.empty:
@@ -320,8 +316,7 @@ def plan_targets(version: tuple, lang: str, plan_id: str, inv: str) -> dict | No
     }
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def region_targets(version: tuple, lang: str, region: str, document: str, inv: str) -> dict | None:
+def region_targets(lang: str, region: str, document: str, inv: str) -> dict | None:
     """The county's targets for the EU indicators as the plan states them (None: none); the refs."""
     rt = ui.q("plans/region_targets", region=region, document=document, investment=inv)
     if rt.empty:
@@ -346,8 +341,7 @@ def region_targets(version: tuple, lang: str, region: str, document: str, inv: s
     }
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def municipality_tables(version: tuple, lang: str, document: str) -> list[dict]:
+def municipality_tables(lang: str, document: str) -> list[dict]:
     """One municipality x period table per measure the plan quotes (values in its unit), with the period words
     and sources."""
     mf = ui.q("plans/municipality_figures", document=document)
@@ -368,9 +362,26 @@ def municipality_tables(version: tuple, lang: str, document: str) -> list[dict]:
     return out
 
 
+@ui.cache_data(show_spinner=False, max_entries=50)
+def plan_view(version: tuple, lang: str, plan_id: str, inv: str, region: str | None, document: str) -> dict:
+    """Every section's figures, tables and chart specs for this plan and investment filter, built once per
+    database version and language (the queries, pandas and Altair work; a rerun pays one cache lookup)."""
+    return {
+        "budget": budget(lang, plan_id, inv),
+        "work_packages": work_packages(lang, plan_id, inv),
+        "risks": risk_register(lang, plan_id),
+        "targets": plan_targets(lang, plan_id, inv),
+        "region_targets": region_targets(lang, region, document, inv) if region else None,
+        "municipalities": municipality_tables(lang, document),
+    }
+
+
+region = plan["region_code"] if isinstance(plan["region_code"], str) else None
+view = plan_view(version, lang, plan_id, inv, region, document)
+
 # --- budget -----------------------------------------------------------------------------------------------------
 if ui.section(t("plans.costs_title")):
-    costs = budget(version, lang, plan_id, inv)
+    costs = view["budget"]
     if costs is None:
         st.info(t("plans.no_costs"))
     else:
@@ -399,7 +410,7 @@ if ui.section(t("plans.costs_title")):
 
 # --- work packages --------------------------------------------------------------------------------------------------
 if ui.section(t("plans.wp_title")):
-    wps = work_packages(version, lang, plan_id, inv)
+    wps = view["work_packages"]
     if wps is None:
         st.info(t("plans.no_wps"))
     else:
@@ -420,7 +431,7 @@ if ui.section(t("plans.wp_title")):
 
 # --- risk register -----------------------------------------------------------------------------------------------------
 if ui.section(t("plans.risks_title")):
-    risks = risk_register(version, lang, plan_id)
+    risks = view["risks"]
     if risks is None:
         st.info(t("plans.no_risks"))
     else:
@@ -440,7 +451,7 @@ if ui.section(t("plans.risks_title")):
 
 # --- targets ---------------------------------------------------------------------------------------------------------------
 if ui.section(t("plans.targets_title")):
-    targets = plan_targets(version, lang, plan_id, inv)
+    targets = view["targets"]
     if targets is None:
         st.info(t("plans.no_targets"))
     else:
@@ -455,9 +466,8 @@ if ui.section(t("plans.targets_title")):
         st.caption(t("plans.targets_note"))
         ui.source_caption(targets["refs"])
 
-region = plan["region_code"] if isinstance(plan["region_code"], str) else None
 if region and ui.section(t("plans.region_targets_title", region=ui.region_name(region))):
-    rt = region_targets(version, lang, region, document, inv)
+    rt = view["region_targets"]
     if rt is None:
         st.info(t("plans.no_region_targets"))
     else:
@@ -473,7 +483,7 @@ if region and ui.section(t("plans.region_targets_title", region=ui.region_name(r
 
 # --- municipality figures ---------------------------------------------------------------------------------------------------
 if ui.section(t("plans.municipalities_title")):
-    tables = municipality_tables(version, lang, document)
+    tables = view["municipalities"]
     if not tables:
         st.info(t("plans.no_municipalities"))
     else:

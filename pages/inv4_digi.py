@@ -1,9 +1,9 @@
 """Investointi 4 — Digitaalinen asiointi: Sotkanet 5548 by county, the 35 % target, tile map, national trend,
 digital innovations and what the counties reported.
 
-Reruns stay cheap: the parts that only draw are ``ui.replayed``; tables (their cell text formatted once, by
-``ui.prepare_table``) and chart specs come from cached builders (keyed on the database version, language and
-filters), so a rerun pays cache lookups, not pandas."""
+Reruns stay cheap: the parts that only draw are ``ui.replayed``; every section's table (its cell text formatted once,
+by ``ui.prepare_table``) and chart spec comes from one cached builder (keyed on the database version, language
+and filters), so a rerun pays one cache lookup, not pandas."""
 
 import altair as alt
 import pandas as pd
@@ -38,11 +38,10 @@ def county_rows(selected: tuple[str, ...]) -> pd.DataFrame:
     )
 
 
-# --- builders: cached, so the queries, pandas and Altair work run once per database, filters and language ------
+# --- what each section shows (run by the cached builder ``digital_view`` below) -------------------------------
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple, tuple]:
+def county_table(selected: tuple[str, ...]) -> tuple[ui.PreparedTable, str, tuple, tuple]:
     """The county table as shown, its source line, the counties without a 2022 value and the source refs."""
     shown = county_rows(selected)
     display = pd.DataFrame(
@@ -69,8 +68,7 @@ def county_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[
     return ui.prepare_table(display, formats), source, missing, tuple(refs)
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def bar_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> dict:
+def bar_chart(selected: tuple[str, ...], focus: frozenset) -> dict:
     """Counties' 2022 share as bars, with the 35 % target and the national 2022 value as rules."""
     target_value = float(ui.q("inv4/target").iloc[0]["target"])
     nat = national_values()
@@ -97,8 +95,7 @@ def bar_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: froze
     return charts.spec(alt.layer(*layers).properties(height=max(260, 28 * len(bars_df))))
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def tile_map(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> dict:
+def tile_map(selected: tuple[str, ...], focus: frozenset) -> dict:
     """Counties as tiles on a grid shaped like Finland, coloured by the 2022 share."""
     table = ui.q("inv4/digital_share_by_county", regions=list(selected))
     tiles = pd.DataFrame([{"region_code": k, "col": c, "row": r} for k, (c, r) in TILES.items()])
@@ -132,8 +129,7 @@ def tile_map(version: tuple, lang: str, selected: tuple[str, ...], focus: frozen
     return charts.spec(alt.layer(*layers).properties(width=5 * 150, height=8 * 80))
 
 
-@ui.cache_data(show_spinner=False, max_entries=50)
-def trend_chart(version: tuple, lang: str) -> tuple[dict, tuple]:
+def trend_chart() -> tuple[dict, tuple]:
     """The national share over time with the target and the baseline as rules; and its source refs."""
     target = ui.q("inv4/target").iloc[0]
     national = ui.q("inv4/national_trend")
@@ -158,8 +154,7 @@ def trend_chart(version: tuple, lang: str) -> tuple[dict, tuple]:
     return spec, tuple(national["source_ref"])
 
 
-@ui.cache_data(show_spinner=False, max_entries=200)
-def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> tuple[ui.PreparedTable, tuple]:
+def innovations_table(selected: tuple[str, ...]) -> tuple[ui.PreparedTable, tuple]:
     """Digital innovations of the counties in view (and those of no county) with their user counts; source refs."""
     inno = ui.q("inv4/innovations", regions=list(selected))
     display = pd.DataFrame(
@@ -172,6 +167,19 @@ def innovations_table(version: tuple, lang: str, selected: tuple[str, ...]) -> t
         }
     )
     return ui.prepare_table(display, {t("inv4.col_users"): ui.fmt_num}), tuple(inno["source_ref"])
+
+
+@ui.cache_data(show_spinner=False, max_entries=200)
+def digital_view(version: tuple, lang: str, selected: tuple[str, ...], focus: frozenset) -> dict:
+    """Every section's table and chart spec for these filters, built once per database version, language and
+    filters (the queries, pandas and Altair work; a rerun pays one cache lookup for the page)."""
+    return {
+        "county_table": county_table(selected),
+        "bar_chart": bar_chart(selected, focus),
+        "tile_map": tile_map(selected, focus),
+        "trend_chart": trend_chart(),
+        "innovations_table": innovations_table(selected),
+    }
 
 
 # --- parts that only draw: replayed on reruns ------------------------------------------------------------------------
@@ -199,37 +207,39 @@ def county_notes(missing: tuple[str, ...], refs: tuple) -> None:
     ui.source_caption(refs)
 
 
+view = digital_view(version, lang, selected, focus)
+
 # --- key figures ------------------------------------------------------------------------------------
 if ui.section(t("common.key_figures")):
     key_figures()
 
 # --- county table -----------------------------------------------------------------------------------
 if ui.section(t("inv4.table_title")):
-    display, source, missing, refs = county_table(version, lang, selected)
+    display, source, missing, refs = view["county_table"]
     ui.table(display, name="digitaalinen-asiointi-alueittain", title=t("inv4.table_title"), source=source)
     county_notes(missing, refs)
 
 # --- bar chart with target and national rules ---------------------------------------------------------
 if ui.section(t("inv4.chart_title")):
-    ui.chart(bar_chart(version, lang, selected, focus), name="digitaalinen-asiointi-pylvaat",
+    ui.chart(view["bar_chart"], name="digitaalinen-asiointi-pylvaat",
              title=t("inv4.chart_title"), source=SOURCE_5548)
 
 # --- tile-grid map --------------------------------------------------------------------------------------
 if ui.section(t("inv4.map_title")):
-    ui.chart(tile_map(version, lang, selected, focus), name="digitaalinen-asiointi-ruutukartta",
+    ui.chart(view["tile_map"], name="digitaalinen-asiointi-ruutukartta",
              title=t("inv4.map_title"), source=SOURCE_5548)
     st.caption(t("inv4.map_note"))
 
 # --- national trend ---------------------------------------------------------------------------------------
 if ui.section(t("inv4.trend_title")):
-    spec, trend_refs = trend_chart(version, lang)
+    spec, trend_refs = view["trend_chart"]
     ui.chart(spec, name="digitaalinen-asiointi-koko-maa", title=t("inv4.trend_title"),
              source="Sotkanet ind. 5548; THL 29.2.2024 ja RRP aamukahvit 6.6.2025")
     ui.source_caption(trend_refs)
 
 # --- digital innovations -----------------------------------------------------------------------------------
 if ui.section(t("inv4.innovations_title")):
-    inno_display, inno_refs = innovations_table(version, lang, selected)
+    inno_display, inno_refs = view["innovations_table"]
     ui.table(inno_display, name="digitaaliset-innovaatiot", title=t("inv4.innovations_title"))
     ui.source_caption(inno_refs)  # also the innovations table's source line on its slide
 

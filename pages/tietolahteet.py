@@ -1,7 +1,7 @@
 """Tietolähteet ja määritelmät: every source document and API with its date, indicator definitions, the public
 data model (views and columns), build metadata, row counts and how to load a new reporting period.
 
-Reruns stay cheap: the tables come from cached builders (keyed on the database version and language), their
+Reruns stay cheap: the tables come from one cached builder (keyed on the database version and language), their
 cell text formatted there once (``ui.prepare_table``); the key figures are ``ui.replayed``."""
 
 import pandas as pd
@@ -33,11 +33,10 @@ def build_time_text(ts) -> str:
     return t("home.datetime", date=fmt.date(ts, ui.lang()), time=ts.strftime("%H:%M" if ui.lang() == "en" else "%H.%M"))
 
 
-# --- builders: cached, so the queries and pandas work run once per database version and language ---------------
+# --- each section's table (run by the cached builder ``source_tables`` below) ---------------------------------
 
 
-@ui.cache_data(show_spinner=False, max_entries=20)
-def documents_table(version: tuple, lang: str) -> ui.PreparedTable:
+def documents_table() -> ui.PreparedTable:
     """Every source document and API with its publisher, date, kind and how many rows cite it."""
     docs = ui.q("sources/documents")
     table = pd.DataFrame(
@@ -52,7 +51,7 @@ def documents_table(version: tuple, lang: str) -> ui.PreparedTable:
         }
     )
     return ui.prepare_table(
-        table, formats={t("sources.col_published"): lambda d: fmt.date(d, lang), t("sources.col_cited"): ui.fmt_num}
+        table, formats={t("sources.col_published"): lambda d: fmt.date(d, ui.lang()), t("sources.col_cited"): ui.fmt_num}
     )
 
 
@@ -74,16 +73,14 @@ def indicator_table(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@ui.cache_data(show_spinner=False, max_entries=20)
-def indicator_tables(version: tuple, lang: str) -> tuple[ui.PreparedTable, ui.PreparedTable]:
+def indicator_tables() -> tuple[ui.PreparedTable, ui.PreparedTable]:
     """Indicator definitions: the EU targets, and every other indicator."""
     indicators = ui.q("sources/indicators")
     eu, other = indicators[indicators["is_eu_target"]], indicators[~indicators["is_eu_target"]]
     return ui.prepare_table(indicator_table(eu)), ui.prepare_table(indicator_table(other))
 
 
-@ui.cache_data(show_spinner=False, max_entries=20)
-def build_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, str]:
+def build_table() -> tuple[ui.PreparedTable, str]:
     """Every key of the build metadata (the build time also in local time), and the sources' digest."""
     build = ui.q("sources/build_info")
     value = [
@@ -94,8 +91,7 @@ def build_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, str]:
     return ui.prepare_table(pd.DataFrame({t("sources.col_key"): build["key"], t("sources.col_value"): value})), digest
 
 
-@ui.cache_data(show_spinner=False, max_entries=20)
-def model_table(version: tuple, lang: str) -> ui.PreparedTable:
+def model_table() -> ui.PreparedTable:
     """The public views and their columns (with types)."""
     model = ui.q("sources/data_model")
     table = pd.DataFrame(
@@ -108,8 +104,7 @@ def model_table(version: tuple, lang: str) -> ui.PreparedTable:
     return ui.prepare_table(table, formats={t("sources.col_column_count"): ui.fmt_num})
 
 
-@ui.cache_data(show_spinner=False, max_entries=20)
-def counts_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple[str, ...]]:
+def counts_table() -> tuple[ui.PreparedTable, tuple[str, ...]]:
     """Rows per table and the view that exposes it; the tables whose count is DuckDB's estimate."""
     counts = ui.q("sources/row_counts")
     table = pd.DataFrame(
@@ -121,6 +116,19 @@ def counts_table(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple[str
     )
     estimated = tuple(counts[counts["estimated"]]["table_name"])
     return ui.prepare_table(table, formats={t("sources.col_rows"): ui.fmt_num}), estimated
+
+
+@ui.cache_data(show_spinner=False, max_entries=20)
+def source_tables(version: tuple, lang: str) -> dict:
+    """Every section's table, built once per database version and language (the queries and pandas work; a rerun
+    pays one cache lookup for the page)."""
+    return {
+        "documents": documents_table(),
+        "indicators": indicator_tables(),
+        "build": build_table(),
+        "model": model_table(),
+        "counts": counts_table(),
+    }
 
 
 # --- parts that only draw: replayed on reruns ------------------------------------------------------------------------
@@ -152,19 +160,21 @@ def key_figures() -> None:
         c4.caption(sotkanet)
 
 
+tables = source_tables(version, lang)
+
 # --- key figures ---------------------------------------------------------------------------------------------
 if ui.section(t("common.key_figures")):
     key_figures()
 
 # --- documents and APIs ------------------------------------------------------------------------------------
 if ui.section(t("sources.documents_title")):
-    ui.table(documents_table(version, lang), name="lahteet", title=t("sources.documents_title"))
+    ui.table(tables["documents"], name="lahteet", title=t("sources.documents_title"))
     st.caption(t("sources.documents_note"))
 
 # --- indicator definitions ------------------------------------------------------------------------------------
 if ui.section(t("sources.indicators_title")):
     st.caption(t("sources.indicators_note"))
-    eu, other = indicator_tables(version, lang)
+    eu, other = tables["indicators"]
     st.markdown(f"**{t('sources.eu_title')}**")
     ui.table(eu, name="indikaattorit-eu", title=t("sources.indicators_title"), sortable=False)
     with st.expander(t("sources.other_indicators", n=len(other.frame))):
@@ -172,18 +182,18 @@ if ui.section(t("sources.indicators_title")):
 
 # --- build metadata --------------------------------------------------------------------------------------------
 if ui.section(t("sources.build_title")):
-    build, digest = build_table(version, lang)
+    build, digest = tables["build"]
     ui.table(build, name="build-info", title=t("sources.build_keys"), sortable=False)
     st.caption(f"{t('sources.digest')}: {digest}. {t('sources.digest_help')}")
 
 # --- data model ------------------------------------------------------------------------------------------------------
 if ui.section(t("sources.model_title")):
     st.markdown(t("sources.model_intro"))
-    ui.table(model_table(version, lang), name="tietomalli", title=t("sources.model_title"))
+    ui.table(tables["model"], name="tietomalli", title=t("sources.model_title"))
 
 # --- row counts ----------------------------------------------------------------------------------------------------------
 if ui.section(t("sources.counts_title")):
-    counts, estimated = counts_table(version, lang)
+    counts, estimated = tables["counts"]
     ui.table(counts, name="rivimaarat", title=t("sources.counts_title"))
     if estimated:
         st.caption(f"{t('sources.estimated')}: {', '.join(estimated)}")

@@ -77,25 +77,28 @@ _page_caches_lock = threading.Lock()
 
 
 def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``st.cache_data`` for a function defined in a page script.
+    """``st.cache_data`` for a function defined in a page script, keyed on the database version as well.
 
     A page script runs again on every rerun, so a plain ``@st.cache_data`` there makes a new cached-function
     wrapper each time, and Streamlit reads and hashes the function's source to key it (~1 ms a function, a
     rerun). This keeps one wrapper per function body: its code object, which Streamlit's script cache keeps
-    while the page file is unchanged (an edited file gives new code, hence a new cache). As for any cached
-    function, the result must depend only on the arguments (and module constants), never on per-run state.
+    while the page file is unchanged (an edited file gives new code, hence a new cache). A miss runs the
+    function object of the calling run (its own module globals), never another session's. The database
+    version is part of the key, so a builder that queries sees a rebuilt file even without a version
+    argument. As for any cached function, the result must depend only on the arguments.
     """
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         key = ("data", fn.__code__, tuple(sorted(options.items())))
+        _set_run_function(key, fn)
         with _page_caches_lock:
             entry = _page_caches.get(key)
             if entry is None:
-                current = [fn]
+                first = fn
 
                 @functools.wraps(fn)  # Streamlit keys the cache on the wrapped function's name and source
-                def call(*args: Any, **kwargs: Any) -> Any:
-                    return current[0](*args, **kwargs)
+                def call(*args: Any, rrp_db_version: Any = None, **kwargs: Any) -> Any:
+                    return _run_function(key, first)(*args, **kwargs)
 
                 names = _positional_names(fn)
                 cached = st.cache_data(**{"hash_funcs": FAST_HASH, **options})(call)
@@ -105,14 +108,34 @@ def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., A
                     if names is not None and len(args) <= len(names):
                         kwargs = {**dict(zip(names, args)), **kwargs}
                         args = ()
-                    return cached(*args, **kwargs)
+                    return cached(*args, rrp_db_version=_version_key(), **kwargs)
 
                 by_keyword.clear = cached.clear  # type: ignore[attr-defined]
-                entry = _page_caches[key] = (current, by_keyword)
-            entry[0][0] = fn  # this run's function object (same code)
+                entry = _page_caches[key] = ([first], by_keyword)
         return entry[1]
 
     return decorate
+
+
+def _set_run_function(key: tuple[Any, ...], fn: Callable[..., Any]) -> None:
+    """Remember this run's function object for a body (each run has its own thread)."""
+    functions = getattr(_run, "functions", None)
+    if functions is None:
+        functions = _run.functions = {}
+    functions[key] = fn
+
+
+def _run_function(key: tuple[Any, ...], fallback: Callable[..., Any]) -> Callable[..., Any]:
+    return getattr(_run, "functions", {}).get(key, fallback)
+
+
+def _version_key() -> tuple[str, int] | None:
+    """The database version for a cache key (None when there is no database file, e.g. in unit tests)."""
+    cached = getattr(_run, "version", None)
+    if cached is not None:
+        return cached
+    p = Path(db_path())
+    return (str(p), p.stat().st_mtime_ns) if p.exists() else None
 
 
 def _positional_names(fn: Callable[..., Any]) -> list[str] | None:
@@ -160,16 +183,17 @@ def replayed(max_entries: int = 500) -> Callable[[Callable[..., Any]], Callable[
 
 def _replay_wrapper(fn: Callable[..., Any], max_entries: int) -> Callable[..., Any]:
     key = ("replay", fn.__code__, max_entries)
+    _set_run_function(key, fn)
     with _page_caches_lock:
         entry = _page_caches.get(key)
         if entry is None:
-            current = [fn]
+            first = fn
 
             def draw(version: tuple[str, int], lang_code: str, presentation: bool, args: tuple) -> tuple[list, Any]:
                 state = view()
                 outer, state["items"] = state["items"], []
                 try:
-                    result = current[0](*args)
+                    result = _run_function(key, first)(*args)
                     return state["items"], result
                 finally:
                     state["items"] = outer
@@ -177,8 +201,7 @@ def _replay_wrapper(fn: Callable[..., Any], max_entries: int) -> Callable[..., A
             # Streamlit keys a cache on module, qualified name and source; the source here is this generic
             # ``draw``, so the name carries the page file, the function and a digest of its source.
             draw.__module__, draw.__qualname__ = fn.__module__, _body_name(fn)
-            entry = _page_caches[key] = (current, st.cache_resource(max_entries=max_entries, show_spinner=False)(draw))
-        entry[0][0] = fn
+            entry = _page_caches[key] = ([first], st.cache_resource(max_entries=max_entries, show_spinner=False)(draw))
     return entry[1]
 
 
@@ -261,7 +284,9 @@ def _lookups(path: str, mtime_ns: int) -> dict[str, Any]:
     regions_df = _cached_query(path=path, mtime_ns=mtime_ns, name="common/regions", params_json="{}")
     return {
         "regions": regions_df,
-        "areas": regions_df[regions_df["kind"].isin(["county", "city"])].sort_values("short_name_fi"),
+        "areas": (areas := regions_df[regions_df["kind"].isin(["county", "city"])].sort_values("short_name_fi")),
+        "area_codes": {None: list(areas["region_code"])}
+        | {y: list(areas.loc[areas["yta"] == y, "region_code"]) for y in YTAS},
         "region_rows": {r["region_code"]: r for r in regions_df.to_dict("records")},
         "documents": {r["document"]: r for r in _cached_query(path=path, mtime_ns=mtime_ns, name="common/sources", params_json="{}").to_dict("records")},
         "investments": {
@@ -288,6 +313,11 @@ def region_name(code: str, short: bool = True) -> str:
     if lang() == "sv":
         return str(row["name_sv"])
     return str(row["short_name_fi"] if short else row["name_fi"])
+
+
+def area_codes(yta: str | None = None) -> list[str]:
+    """The project areas' codes (all 22, or one YTA's), in Finnish alphabetical order."""
+    return list(lookups()["area_codes"].get(yta or None, []))
 
 
 def project_areas() -> pd.DataFrame:
@@ -397,10 +427,7 @@ class Filters:
         """Selected counties, else the counties of the chosen YTA, else all 22 project areas."""
         if self.regions:
             return list(self.regions)
-        areas = project_areas()
-        if self.yta:
-            areas = areas[areas["yta"] == self.yta]
-        return list(areas["region_code"])
+        return area_codes(self.yta)
 
     def query_params(self) -> dict[str, str]:
         out = {}
@@ -433,11 +460,8 @@ def sidebar_filters(
             "yta", ["", *YTAS], "", t("filter.yta"), format_func=lambda v: v or t("filter.yta_all")
         ) or None
     if regions:
-        areas = project_areas()
-        if f.yta:
-            areas = areas[areas["yta"] == f.yta]
         f.regions = param_select(
-            "alueet", list(areas["region_code"]), [], t("filter.regions"), format_func=region_name, multi=True
+            "alueet", area_codes(f.yta), [], t("filter.regions"), format_func=region_name, multi=True
         ) or None
     if investments:
         f.investment = param_select(

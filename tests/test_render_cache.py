@@ -206,3 +206,45 @@ def test_a_prepared_table_shows_and_sorts_like_a_plain_one(app_db):
     assert both() == ["27,6\u00a0%", "31,3\u00a0%", "ei tietoa"]
     items = at.session_state["_view"]["items"]
     assert items[0]["cells"] == items[1]["cells"]
+
+
+def test_a_miss_runs_the_calling_runs_own_function():
+    """Two sessions run the same page body with their own module globals (e.g. texts in their language); a
+    cache miss in one must not run the function object of the other."""
+    import threading
+
+    code = compile("def builder(n):\n    return WORD * n\n", "<page-threads>", "exec")
+    ready, results = threading.Barrier(2), {}
+
+    def session(word: str) -> None:
+        namespace = {"WORD": word}
+        exec(code, namespace)
+        builder = ui.cache_data(show_spinner=False)(namespace["builder"])
+        ready.wait()  # both sessions have defined the function before either calls it
+        results[word] = builder(len(word))  # different arguments: a miss in each session
+
+    threads = [threading.Thread(target=session, args=(w,)) for w in ("fi", "sv_")]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert results == {"fi": "fifi", "sv_": "sv_sv_sv_"}
+
+
+def test_page_caches_are_keyed_on_the_database_version(shipped_db, tmp_path, monkeypatch):
+    import os
+
+    db = tmp_path / "rrp.duckdb"
+    shutil.copy(shipped_db, db)
+    monkeypatch.setenv("RRP_DB", str(db))
+    calls = []
+    namespace = {"calls": calls}
+    exec(compile("def counted(x):\n    calls.append(x)\n    return x\n", "<page-version>", "exec"), namespace)
+    counted = ui.cache_data(show_spinner=False)(namespace["counted"])
+    counted(1)
+    counted(1)
+    assert calls == [1]
+    stat = db.stat()
+    os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # as a rebuild replaces the file
+    counted(1)
+    assert calls == [1, 1]

@@ -799,10 +799,12 @@ def _narrative_body(path: str, mtime_ns: int, investment: str, region: str, peri
     for p in periods:
         part = df[df["period"] == p]
         with st.expander(f"{fmt.period(p)} · {len(part)}", expanded=(p == (period or periods[0]))):
+            blocks = []  # one Markdown element per period (a heading and a list per section): fewer to replay
             for _order, rows in part.groupby("section_order", sort=True):
-                sec = rows["section"].iloc[0]
-                st.markdown(f"**{t('common.section.' + sec)}**")
-                st.markdown("\n".join(f"- {txt.replace(chr(10), ' ')}" for txt in rows["text_fi"]))
+                heading = t("common.section." + rows["section"].iloc[0])
+                items = "\n".join(f"- {txt.replace(chr(10), ' ')}" for txt in rows["text_fi"])
+                blocks.append(f"**{heading}**\n\n{items}")
+            st.markdown("\n\n".join(blocks))
             refs = list(dict.fromkeys(r for r in part["source_ref"] if isinstance(r, str) and r))
             if refs:
                 label = t("common.source") if len(refs) == 1 else t("common.sources")

@@ -538,13 +538,17 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:60]
 
 
-def downloads(df: pd.DataFrame, name: str, title: str, source: str = "", key: str | None = None) -> None:
-    """CSV (Finnish Excel) and XLSX downloads of a table; generated only when clicked."""
+def downloads(
+    df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, title: str, source: str = "", key: str | None = None
+) -> None:
+    """CSV (Finnish Excel) and XLSX downloads of a table (or of a function giving it); generated only when
+    clicked."""
+    rows = df if callable(df) else (lambda: df)
     stem = f"{_slug(name)}_{data_date_text().replace('.', '-')}"
     row = st.container(horizontal=True)  # a flex row: a tenth of the cost of st.columns (four blocks)
     row.download_button(
         t("common.download_csv"),
-        data=lambda: exports.csv_fi(df),
+        data=lambda: exports.csv_fi(rows()),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"dl_csv_{key or name}",
@@ -553,7 +557,7 @@ def downloads(df: pd.DataFrame, name: str, title: str, source: str = "", key: st
     )
     row.download_button(
         t("common.download_xlsx"),
-        data=lambda: exports.xlsx(df, sheet=name[:31], title=title, source=source),
+        data=lambda: exports.xlsx(rows(), sheet=name[:31], title=title, source=source),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{key or name}",
@@ -649,15 +653,34 @@ def _table_key(shown: pd.DataFrame, cells: dict[str, list[str]]) -> str:
     return hashlib.blake2b(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).hexdigest()
 
 
-@dataclass(frozen=True)
 class PreparedTable:
     """A table whose displayed text and element key are computed once, in a cached builder
-    (``return ui.prepare_table(df, formats)``), so a rerun that shows it does no per-cell work. Picklable:
-    plain data, no format functions."""
+    (``return ui.prepare_table(df, formats)``), so a rerun that shows it does no per-cell work. Plain data, no
+    format functions. Pickled (as ``st.cache_data`` does on every hit) the frame stays bytes until something
+    needs it: sorting, a download click or a cache miss; showing it needs only the text and the key."""
 
-    frame: pd.DataFrame
-    cells: dict[str, list[str]]
-    key: str
+    def __init__(self, frame: pd.DataFrame, cells: dict[str, list[str]], key: str) -> None:
+        self._frame: pd.DataFrame | None = frame
+        self._blob: bytes | None = None
+        self.cells, self.key = cells, key
+        self.columns, self.n_rows = list(frame.columns), len(frame)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = pickle.loads(self._blob)  # noqa: S301 - our own cache entry
+        return self._frame
+
+    def __len__(self) -> int:
+        return self.n_rows
+
+    def __getstate__(self) -> dict[str, Any]:
+        blob = self._blob if self._blob is not None else pickle.dumps(self._frame, protocol=pickle.HIGHEST_PROTOCOL)
+        return {"blob": blob, "cells": self.cells, "key": self.key, "columns": self.columns, "n_rows": self.n_rows}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._frame, self._blob = None, state["blob"]
+        self.cells, self.key, self.columns, self.n_rows = state["cells"], state["key"], state["columns"], state["n_rows"]
 
 
 def prepare_table(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]] | None = None) -> PreparedTable:
@@ -703,36 +726,42 @@ def table(
     builder (then ``formats`` were applied there).
     """
     prepared = df if isinstance(df, PreparedTable) else None
-    frame = prepared.frame if prepared is not None else df
-    shown, order = frame, None
-    if sortable and len(frame) > 1 and not presenting():
-        cols = list(frame.columns)
+    columns, n_rows = (prepared.columns, prepared.n_rows) if prepared is not None else (list(df.columns), len(df))
+    order = None
+    if sortable and n_rows > 1 and not presenting():
         row = st.container(horizontal=True, vertical_alignment="bottom")
-        by = row.selectbox(t("common.sort_by"), ["", *cols], key=f"sort_{name}", width=360,
+        by = row.selectbox(t("common.sort_by"), ["", *columns], key=f"sort_{name}", width=360,
                            format_func=lambda c: c or t("common.sort_default"))
         desc = row.toggle(t("common.sort_desc"), key=f"desc_{name}", value=True)
         if by:
+            frame = prepared.frame if prepared is not None else df
             column = frame[by].reset_index(drop=True)  # index = row positions
             order = column.sort_values(ascending=not desc, na_position="last", kind="stable").index.tolist()
-            shown = frame.iloc[order]
+
+    def shown() -> pd.DataFrame:  # the rows as shown (numbers), only built when needed
+        frame = prepared.frame if prepared is not None else df
+        return frame if order is None else frame.iloc[order]
+
     if prepared is not None:
         cells = prepared.cells if order is None else {c: [v[i] for i in order] for c, v in prepared.cells.items()}
-        key = prepared.key if order is None else _table_key(shown, cells)
+        key = prepared.key if order is None else _table_key(shown(), cells)
 
         def styled() -> Any:
-            return shown.style.format(_formats_from_cells(shown, cells), na_rep=t("common.no_data")).hide(axis="index")
+            rows = shown()
+            return rows.style.format(_formats_from_cells(rows, cells), na_rep=t("common.no_data")).hide(axis="index")
     else:
-        active = {c: f for c, f in (formats or {}).items() if c in shown.columns}
-        cells = _display_cells(shown, active)
-        key = _table_key(shown, cells)
+        rows = shown()
+        active = {c: f for c, f in (formats or {}).items() if c in rows.columns}
+        cells = _display_cells(rows, active)
+        key = _table_key(rows, cells)
 
         def styled() -> Any:
-            return shown.style.format(active, na_rep=t("common.no_data")).hide(axis="index")
+            return rows.style.format(active, na_rep=t("common.no_data")).hide(axis="index")
 
     _table_element(key=key, _styled=styled)
     view()["items"].append(TableItem(kind="table", name=name, title=title or name, source=source, cells=cells))
     if not presenting():
-        downloads(download if download is not None else shown, name, title or name, source, key=name)
+        downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name)
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)

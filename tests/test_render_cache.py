@@ -248,3 +248,16 @@ def test_page_caches_are_keyed_on_the_database_version(shipped_db, tmp_path, mon
     os.utime(db, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # as a rebuild replaces the file
     counted(1)
     assert calls == [1, 1]
+
+
+def test_a_pickled_prepared_table_keeps_its_frame_as_bytes_until_needed():
+    import pickle
+
+    df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu"], "Osuus": [27.6, None]})
+    prepared = ui.prepare_table(df, {"Osuus": lambda v: f"{v:.1f}"})
+    copy = pickle.loads(pickle.dumps(prepared))  # what an st.cache_data hit does
+    assert copy._frame is None  # showing it needs only these:
+    assert (copy.cells, copy.key, copy.columns, len(copy)) == (prepared.cells, prepared.key, ["Alue", "Osuus"], 2)
+    pd.testing.assert_frame_equal(copy.frame, df)  # sorting or a download click unpickles it
+    again = pickle.loads(pickle.dumps(copy))
+    pd.testing.assert_frame_equal(again.frame, df)

@@ -493,8 +493,11 @@ if ui.section(t("plans.municipalities_title")):
             return code if text == key else text
 
         st.caption(t("plans.municipalities_note"))
-        tabs = st.tabs([measure_label(m["measure"]) for m in tables])
+        # Lazy tabs: only the open tab's table is drawn (and exported), switching tabs reruns the page.
+        tabs = st.tabs([measure_label(m["measure"]) for m in tables], key="plans_measure", on_change="rerun")
         for tab, m in zip(tabs, tables, strict=True):
+            if not tab.open:
+                continue
             with tab:
                 ui.table(
                     m["table"],

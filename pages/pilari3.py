@@ -380,8 +380,11 @@ if ui.presenting():  # one section per programme (tabs would show on every scree
     ui.narratives("P3-TKO", subtitle=PROGRAMMES["P3-TKO"])
     ui.narratives("P3-IPS", subtitle=PROGRAMMES["P3-IPS"])
 else:
-    tab_tko, tab_ips = st.tabs([PROGRAMMES["P3-TKO"], PROGRAMMES["P3-IPS"]])
-    with tab_tko:
-        ui.narratives("P3-TKO")
-    with tab_ips:
-        ui.narratives("P3-IPS")
+    # Lazy tabs: only the open programme's findings are drawn; switching tabs reruns the page.
+    tab_tko, tab_ips = st.tabs([PROGRAMMES["P3-TKO"], PROGRAMMES["P3-IPS"]], key="p3_findings", on_change="rerun")
+    if tab_tko.open:
+        with tab_tko:
+            ui.narratives("P3-TKO")
+    if tab_ips.open:
+        with tab_ips:
+            ui.narratives("P3-IPS")

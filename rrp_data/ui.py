@@ -539,13 +539,18 @@ def _slug(text: str) -> str:
 
 
 def downloads(
-    df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, title: str, source: str = "", key: str | None = None
+    df: pd.DataFrame | Callable[[], pd.DataFrame],
+    name: str,
+    title: str,
+    source: str = "",
+    key: str | None = None,
+    row: Any = None,
 ) -> None:
     """CSV (Finnish Excel) and XLSX downloads of a table (or of a function giving it); generated only when
-    clicked."""
+    clicked. Drawn into ``row`` (a table's control row) or a row of their own."""
     rows = df if callable(df) else (lambda: df)
     stem = f"{_slug(name)}_{data_date_text().replace('.', '-')}"
-    row = st.container(horizontal=True)  # a flex row: a tenth of the cost of st.columns (four blocks)
+    row = row if row is not None else st.container(horizontal=True)  # a flex row: far cheaper than st.columns
     row.download_button(
         t("common.download_csv"),
         data=lambda: exports.csv_fi(rows()),
@@ -664,6 +669,7 @@ class PreparedTable:
         self._blob: bytes | None = None
         self.cells, self.key = cells, key
         self.columns, self.n_rows = list(frame.columns), len(frame)
+        self.numeric = _numeric_columns(frame)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -676,11 +682,13 @@ class PreparedTable:
 
     def __getstate__(self) -> dict[str, Any]:
         blob = self._blob if self._blob is not None else pickle.dumps(self._frame, protocol=pickle.HIGHEST_PROTOCOL)
-        return {"blob": blob, "cells": self.cells, "key": self.key, "columns": self.columns, "n_rows": self.n_rows}
+        return {"blob": blob, "cells": self.cells, "key": self.key, "columns": self.columns, "n_rows": self.n_rows,
+                "numeric": self.numeric}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._frame, self._blob = None, state["blob"]
         self.cells, self.key, self.columns, self.n_rows = state["cells"], state["key"], state["columns"], state["n_rows"]
+        self.numeric = state["numeric"]
 
 
 def prepare_table(df: pd.DataFrame, formats: dict[str, Callable[[Any], str]] | None = None) -> PreparedTable:
@@ -727,16 +735,19 @@ def table(
     """
     prepared = df if isinstance(df, PreparedTable) else None
     columns, n_rows = (prepared.columns, prepared.n_rows) if prepared is not None else (list(df.columns), len(df))
+    # One control row above the table (sort order, CSV, XLSX), as in a report visual's header; none when presenting.
+    controls = None if presenting() else st.container(horizontal=True, vertical_alignment="bottom")
     order = None
-    if sortable and n_rows > 1 and not presenting():
-        row = st.container(horizontal=True, vertical_alignment="bottom")
-        by = row.selectbox(t("common.sort_by"), ["", *columns], key=f"sort_{name}", width=360,
-                           format_func=lambda c: c or t("common.sort_default"))
-        desc = row.toggle(t("common.sort_desc"), key=f"desc_{name}", value=True)
-        if by:
+    if controls is not None and sortable and n_rows > 1:
+        numeric = prepared.numeric if prepared is not None else _numeric_columns(df)
+        choice = controls.selectbox(
+            t("common.sort_by"), ["", *_sort_options(columns, numeric)], key=f"sort_{name}", width=360,
+            format_func=lambda v: _sort_label(v, numeric),
+        )
+        if choice:
             frame = prepared.frame if prepared is not None else df
-            column = frame[by].reset_index(drop=True)  # index = row positions
-            order = column.sort_values(ascending=not desc, na_position="last", kind="stable").index.tolist()
+            column = frame[choice[1:]].reset_index(drop=True)  # index = row positions
+            order = column.sort_values(ascending=choice[0] == "+", na_position="last", kind="stable").index.tolist()
 
     def shown() -> pd.DataFrame:  # the rows as shown (numbers), only built when needed
         frame = prepared.frame if prepared is not None else df
@@ -760,8 +771,26 @@ def table(
 
     _table_element(key=key, _styled=styled)
     view()["items"].append(TableItem(kind="table", name=name, title=title or name, source=source, cells=cells))
-    if not presenting():
-        downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name)
+    if controls is not None:
+        downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name,
+                  row=controls)
+
+
+def _numeric_columns(df: pd.DataFrame) -> dict[str, bool]:
+    return {c: pd.api.types.is_numeric_dtype(df[c]) for c in df.columns}
+
+
+def _sort_options(columns: list[str], numeric: dict[str, bool]) -> list[str]:
+    """"-col" largest / last first, "+col" smallest / first first; numbers offer largest first, text A–Ö."""
+    return [f"{d}{c}" for c in columns for d in (("-", "+") if numeric.get(c) else ("+", "-"))]
+
+
+def _sort_label(value: str, numeric: dict[str, bool]) -> str:
+    if not value:
+        return t("common.sort_default")
+    column, ascending = value[1:], value[0] == "+"
+    kind = "num" if numeric.get(column) else "text"
+    return t(f"common.sort_{kind}_{'asc' if ascending else 'desc'}", col=column)
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)

@@ -20,8 +20,19 @@ def test_renders_key_figures_targets_and_narratives(default_run):
     text = texts(at)
     assert "n. 10 %" in text  # the document's reference value, shown as the definition text
     assert "Ei tiedossa" in text and "ei tietoa" in text  # no achievement statement for IPS, 'unknown' for TKO
-    assert "Mitä alueet raportoivat" in text and "IPS-kehittämishankkeen laajennus etenee suunnitellusti" in text
+    assert "Mitä alueet raportoivat" in text  # the work-ability programme's findings: the open tab
     assert "Lähde" in text
+
+
+def test_findings_tabs_draw_only_the_open_programme(app_db):
+    at = run_page("pilari3")
+    labels = [tab.label for tab in at.tabs]
+    assert len(labels) == 2 and "IPS" in labels[1]
+    assert "IPS-kehittämishankkeen laajennus etenee suunnitellusti" not in texts(at)  # IPS tab closed: not drawn
+    at.session_state["p3_findings"] = labels[1]  # what clicking the tab does
+    at.run()
+    assert not at.exception
+    assert "IPS-kehittämishankkeen laajennus etenee suunnitellusti" in texts(at)
 
 
 def test_participation_matrix_marks_counties_not_in_a_programme(default_run):

@@ -115,3 +115,22 @@ def test_presentation_mode_shows_only_the_second_section(app_db):
     assert "Laskettu summa" not in metrics and not at.get("vega_lite_chart")  # the budget is section 1
     # the page's header (plan title) stays on every screen
     assert "Satakunnan hyvinvointialue — RRP-hankesuunnitelma 2023–2025" in texts(at)
+
+
+def test_municipality_tabs_draw_only_the_open_measure(app_db):
+    """Nine measures, nine tabs; only the open tab's table is drawn (and goes to the slide export), and
+    switching the tab shows the other measure."""
+    at = run_page("hankesuunnitelmat")
+    assert len(at.tabs) == 9 and at.tabs[0].label == "Työvoima"
+    municipal = [tb for tb in at.table if "Kunta" in tb.value.columns]
+    assert len(municipal) == 1 and 18100 in set(municipal[0].value.iloc[:, 1])
+    names = [i["name"] for i in at.session_state["_view"]["items"]]
+    assert [n for n in names if "labour_force_count" in n] and not [n for n in names if "population_count" in n]
+
+    at.session_state["plans_measure"] = "Väestö"  # what clicking the tab does
+    at.run()
+    assert not at.exception
+    municipal = [tb for tb in at.table if "Kunta" in tb.value.columns]
+    assert len(municipal) == 1 and 18100 not in set(municipal[0].value.iloc[:, 1])
+    names = [i["name"] for i in at.session_state["_view"]["items"]]
+    assert [n for n in names if "population_count" in n] and not [n for n in names if "labour_force_count" in n]

@@ -196,14 +196,22 @@ def test_a_prepared_table_shows_and_sorts_like_a_plain_one(app_db):
         return shown(ready)["Osuus"].tolist()
 
     assert both() == ["27,6\u00a0%", "ei tietoa", "31,3\u00a0%"]
-    at.selectbox(key="sort_tavallinen").set_value("Osuus")
-    at.selectbox(key="sort_valmis").set_value("Osuus")
+    sort = at.selectbox(key="sort_valmis")
+    assert sort.options[:5] == [
+        "Oletusjärjestys", "Alue: A–Ö", "Alue: Ö–A", "Osuus: suurin ensin", "Osuus: pienin ensin"]
+    at.selectbox(key="sort_tavallinen").set_value("-Osuus")
+    at.selectbox(key="sort_valmis").set_value("-Osuus")
     at.run()
     assert both() == ["31,3\u00a0%", "27,6\u00a0%", "ei tietoa"]  # largest first, missing last
-    at.toggle(key="desc_tavallinen").set_value(False)
-    at.toggle(key="desc_valmis").set_value(False)
+    at.selectbox(key="sort_tavallinen").set_value("+Osuus")
+    at.selectbox(key="sort_valmis").set_value("+Osuus")
     at.run()
     assert both() == ["27,6\u00a0%", "31,3\u00a0%", "ei tietoa"]
+    at.selectbox(key="sort_valmis").set_value("-Alue")
+    at.run()
+    from apptest_helpers import shown
+
+    assert shown(at.table[1])["Alue"].tolist() == ["Satakunta", "Lappi", "Kainuu"]
     items = at.session_state["_view"]["items"]
     assert items[0]["cells"] == items[1]["cells"]
 

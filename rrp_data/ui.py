@@ -717,6 +717,9 @@ class TableItem(dict):
         raise KeyError(key)
 
 
+SORT_MIN_ROWS = 7  # shorter tables are read at a glance: no order control (one widget less to draw)
+
+
 def table(
     df: pd.DataFrame | PreparedTable,
     formats: dict[str, Callable[[Any], str]] | None = None,
@@ -730,7 +733,7 @@ def table(
 
     Rendered with ``st.table``: its cells are real text (screen readers, browser tests, copy-paste) and a
     missing value reads "ei tietoa" (the data grid would print "None"). Sorting is an explicit control that
-    sorts on the numeric values, not on the formatted text. ``df`` may be a ``PreparedTable`` from a cached
+    sorts on the numeric values, not on the formatted text (offered from ``SORT_MIN_ROWS`` rows). ``df`` may be a ``PreparedTable`` from a cached
     builder (then ``formats`` were applied there).
     """
     prepared = df if isinstance(df, PreparedTable) else None
@@ -738,7 +741,7 @@ def table(
     # One control row above the table (sort order, CSV, XLSX), as in a report visual's header; none when presenting.
     controls = None if presenting() else st.container(horizontal=True, vertical_alignment="bottom")
     order = None
-    if controls is not None and sortable and n_rows > 1:
+    if controls is not None and sortable and n_rows >= SORT_MIN_ROWS:
         numeric = prepared.numeric if prepared is not None else _numeric_columns(df)
         choice = controls.selectbox(
             t("common.sort_by"), ["", *_sort_options(columns, numeric)], key=f"sort_{name}", width=360,

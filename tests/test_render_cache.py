@@ -179,10 +179,12 @@ def test_a_prepared_table_shows_and_sorts_like_a_plain_one(app_db):
         ui.begin_run()
         ui.set_run_lang("fi")
         ui.begin_view("testi")
-        df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu", "Lappi"], "Osuus": [27.6, None, 31.25]},
-                          index=[7, 3, 5])
+        df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu", "Lappi", "Kanta-Häme", "Pirkanmaa", "Vantaa ja Kerava",
+                                    "Kymenlaakso"],
+                           "Osuus": [27.6, None, 31.25, 12.0, 40.0, 19.5, 8.0]}, index=[7, 3, 5, 1, 2, 4, 6])
         ui.table(df, {"Osuus": ui.fmt_pct}, name="tavallinen")
         ui.table(ui.prepare_table(df, {"Osuus": ui.fmt_pct}), name="valmis")
+        ui.table(df.head(ui.SORT_MIN_ROWS - 1), name="lyhyt")
 
     at = AppTest.from_function(page, default_timeout=60)
     at.run()
@@ -195,25 +197,30 @@ def test_a_prepared_table_shows_and_sorts_like_a_plain_one(app_db):
         assert plain.proto.SerializeToString() == ready.proto.SerializeToString()
         return shown(ready)["Osuus"].tolist()
 
-    assert both() == ["27,6\u00a0%", "ei tietoa", "31,3\u00a0%"]
+    assert both() == ["27,6\u00a0%", "ei tietoa", "31,3\u00a0%", "12,0\u00a0%", "40,0\u00a0%", "19,5\u00a0%", "8,0\u00a0%"]
+    assert [s.key for s in at.selectbox] == ["sort_tavallinen", "sort_valmis"]  # none for the short table
     sort = at.selectbox(key="sort_valmis")
     assert sort.options[:5] == [
         "Oletusjärjestys", "Alue: A–Ö", "Alue: Ö–A", "Osuus: suurin ensin", "Osuus: pienin ensin"]
     at.selectbox(key="sort_tavallinen").set_value("-Osuus")
     at.selectbox(key="sort_valmis").set_value("-Osuus")
     at.run()
-    assert both() == ["31,3\u00a0%", "27,6\u00a0%", "ei tietoa"]  # largest first, missing last
+    assert both() == ["40,0\u00a0%", "31,3\u00a0%", "27,6\u00a0%", "19,5\u00a0%", "12,0\u00a0%", "8,0\u00a0%",
+                      "ei tietoa"]  # largest first, missing last
     at.selectbox(key="sort_tavallinen").set_value("+Osuus")
     at.selectbox(key="sort_valmis").set_value("+Osuus")
     at.run()
-    assert both() == ["27,6\u00a0%", "31,3\u00a0%", "ei tietoa"]
+    assert both() == ["8,0\u00a0%", "12,0\u00a0%", "19,5\u00a0%", "27,6\u00a0%", "31,3\u00a0%", "40,0\u00a0%",
+                      "ei tietoa"]
+    items = at.session_state["_view"]["items"]
+    assert items[0]["cells"] == items[1]["cells"]
     at.selectbox(key="sort_valmis").set_value("-Alue")
     at.run()
     from apptest_helpers import shown
 
-    assert shown(at.table[1])["Alue"].tolist() == ["Satakunta", "Lappi", "Kainuu"]
+    assert shown(at.table[1])["Alue"].tolist()[:3] == ["Vantaa ja Kerava", "Satakunta", "Pirkanmaa"]
     items = at.session_state["_view"]["items"]
-    assert items[0]["cells"] == items[1]["cells"]
+    assert items[1]["cells"]["Alue"] == shown(at.table[1])["Alue"].tolist()  # the slide export gets the sorted rows
 
 
 def test_a_miss_runs_the_calling_runs_own_function():

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import apptest_helpers  # noqa: E402,F401  (pages run inside the shell, as on the server)
 import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
+import streamlit.testing.v1.local_script_runner as local_runner_module  # noqa: E402
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -50,11 +51,12 @@ shell.main(pages)
 
 
 def _server_like_script_cache() -> None:
-    """AppTest makes a new ScriptCache on every run, so each rerun re-reads, re-parses and re-compiles the
-    page file (4-20 ms here) — a cost a running server pays once per file change, not per rerun, and one the
+    """AppTest makes new ScriptCaches on every run, so each rerun re-reads, re-parses and re-compiles app.py and
+    the page file (4-20 ms here) — a cost a running server pays once per file change, not per rerun, and one the
     empty page (a function) never pays. One shared cache, as on the server, makes the comparison fair."""
     shared = ScriptCache()
-    app_test_module.ScriptCache = lambda: shared
+    app_test_module.ScriptCache = lambda: shared  # page files (through the pages manager)
+    local_runner_module.ScriptCache = lambda: shared  # the main script (app.py), compiled by the runner
 
 
 def _timed_run(at: AppTest) -> float:

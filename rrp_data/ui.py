@@ -106,7 +106,7 @@ def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., A
                 def by_keyword(*args: Any, **kwargs: Any) -> Any:
                     # Streamlit inspects the signature for every positional argument of every call
                     if names is not None and len(args) <= len(names):
-                        kwargs = {**dict(zip(names, args)), **kwargs}
+                        kwargs = {**dict(zip(names, args, strict=False)), **kwargs}  # args may be fewer
                         args = ()
                     return cached(*args, rrp_db_version=_version_key(), **kwargs)
 

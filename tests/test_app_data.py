@@ -1,32 +1,25 @@
 """The app's data access: read-only, cached, and it sees a rebuilt database without a restart."""
 
 import re
-import shutil
 
 import duckdb
 import pytest
 from apptest_helpers import run_page
+from data_helpers import copy_db, copy_sources, replace_in_line, run_build
 
-from rrp_data.build import build
-from rrp_data.paths import SOURCES_DIR
 from rrp_data.query import all_query_names, connect, sql_text
 
 
 def test_rebuilt_database_is_seen_without_restart(shipped_db, tmp_path, monkeypatch):
-    db = tmp_path / "rrp.duckdb"
-    shutil.copy(shipped_db, db)
+    db = copy_db(shipped_db, tmp_path)
     monkeypatch.setenv("RRP_DB", str(db))
     at = run_page("inv4_digi", {"alueet": "06"})
     assert at.table[0].value.iloc[0]["2022"] == 27.6
 
     # A curator corrects a value and rebuilds while the app holds the old file open.
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES_DIR, sources)
-    iv = sources / "indicator_values.csv"
-    text = iv.read_text(encoding="utf-8")
-    line = next(ln for ln in text.splitlines() if ln.startswith("sotkanet:5548,06,2022,"))
-    iv.write_text(text.replace(line, line.replace(",27.6,", ",27.9,", 1)), encoding="utf-8")
-    build(sources, db, log=lambda _m: None)
+    sources = copy_sources(tmp_path / "sources")
+    replace_in_line(sources / "indicator_values.csv", "sotkanet:5548,06,2022,", ",27.6,", ",27.9,")
+    assert run_build(sources, db) == 0
 
     at.run()
     assert at.table[0].value.iloc[0]["2022"] == 27.9

@@ -4,17 +4,14 @@ what a first run draws, follow the language and a rebuilt database, and never mi
 
 from __future__ import annotations
 
-import shutil
-
 import altair as alt
 import pandas as pd
 import pytest
 import streamlit as st
 from apptest_helpers import run_page
+from data_helpers import copy_db, copy_sources, replace_in_line, run_build
 
 from rrp_data import charts, ui
-from rrp_data.build import build
-from rrp_data.paths import SOURCES_DIR
 
 PAGES = ["home", "edistyminen", "muutokset", "tavoitevauhti", "pilari3", "inv1_hoitoon_paasy", "inv2_hyte",
          "inv3_tietopohja", "inv4_digi", "alueet", "hankesuunnitelmat", "tietolahteet"]
@@ -68,20 +65,15 @@ def test_replayed_parts_follow_the_language(app_db):
 
 
 def test_rebuilt_database_reaches_replayed_parts(shipped_db, tmp_path, monkeypatch):
-    db = tmp_path / "rrp.duckdb"
-    shutil.copy(shipped_db, db)
+    db = copy_db(shipped_db, tmp_path)
     monkeypatch.setenv("RRP_DB", str(db))
     at = run_page("home")
     assert ("Viimeisin 2024", "41,9\u00a0%") in [(m.label, m.value) for m in at.metric]
     at.run()  # now replayed from the cache
 
-    sources = tmp_path / "sources"
-    shutil.copytree(SOURCES_DIR, sources)
-    iv = sources / "indicator_values.csv"
-    text = iv.read_text(encoding="utf-8")
-    line = next(ln for ln in text.splitlines() if ln.startswith("sotkanet:5548,SSS,2024,"))
-    iv.write_text(text.replace(line, line.replace(",41.9,", ",42.3,", 1)), encoding="utf-8")
-    build(sources, db, log=lambda _m: None)
+    sources = copy_sources(tmp_path / "sources")
+    replace_in_line(sources / "indicator_values.csv", "sotkanet:5548,SSS,2024,", ",41.9,", ",42.3,")
+    assert run_build(sources, db) == 0
 
     at.run()
     metrics = [(m.label, m.value) for m in at.metric]
@@ -249,8 +241,7 @@ def test_a_miss_runs_the_calling_runs_own_function():
 def test_page_caches_are_keyed_on_the_database_version(shipped_db, tmp_path, monkeypatch):
     import os
 
-    db = tmp_path / "rrp.duckdb"
-    shutil.copy(shipped_db, db)
+    db = copy_db(shipped_db, tmp_path)
     monkeypatch.setenv("RRP_DB", str(db))
     calls = []
     namespace = {"calls": calls}

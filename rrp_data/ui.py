@@ -72,7 +72,7 @@ def end_page() -> None:
 
 # ----------------------------------------------------------------------------- caching in page scripts
 
-_page_caches: dict[tuple[Any, ...], tuple[list[Callable[..., Any]], Callable[..., Any]]] = {}
+_page_caches: dict[tuple[Any, ...], Callable[..., Any]] = {}  # one cached wrapper per function body
 _page_caches_lock = threading.Lock()
 
 
@@ -92,8 +92,8 @@ def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., A
         key = ("data", fn.__code__, tuple(sorted(options.items())))
         _set_run_function(key, fn)
         with _page_caches_lock:
-            entry = _page_caches.get(key)
-            if entry is None:
+            wrapper = _page_caches.get(key)
+            if wrapper is None:
                 first = fn
 
                 @functools.wraps(fn)  # Streamlit keys the cache on the wrapped function's name and source
@@ -111,8 +111,8 @@ def cache_data(**options: Any) -> Callable[[Callable[..., Any]], Callable[..., A
                     return cached(*args, rrp_db_version=_version_key(), **kwargs)
 
                 by_keyword.clear = cached.clear  # type: ignore[attr-defined]
-                entry = _page_caches[key] = ([first], by_keyword)
-        return entry[1]
+                wrapper = _page_caches[key] = by_keyword
+        return wrapper
 
     return decorate
 
@@ -185,8 +185,8 @@ def _replay_wrapper(fn: Callable[..., Any], max_entries: int) -> Callable[..., A
     key = ("replay", fn.__code__, max_entries)
     _set_run_function(key, fn)
     with _page_caches_lock:
-        entry = _page_caches.get(key)
-        if entry is None:
+        wrapper = _page_caches.get(key)
+        if wrapper is None:
             first = fn
 
             def draw(version: tuple[str, int], lang_code: str, presentation: bool, args: tuple) -> tuple[list, Any]:
@@ -201,8 +201,8 @@ def _replay_wrapper(fn: Callable[..., Any], max_entries: int) -> Callable[..., A
             # Streamlit keys a cache on module, qualified name and source; the source here is this generic
             # ``draw``, so the name carries the page file, the function and a digest of its source.
             draw.__module__, draw.__qualname__ = fn.__module__, _body_name(fn)
-            entry = _page_caches[key] = ([first], st.cache_resource(max_entries=max_entries, show_spinner=False)(draw))
-    return entry[1]
+            wrapper = _page_caches[key] = st.cache_resource(max_entries=max_entries, show_spinner=False)(draw)
+    return wrapper
 
 
 def _body_name(fn: Callable[..., Any]) -> str:

@@ -732,25 +732,41 @@ def table(
     """Show a table in Finnish formats with CSV/XLSX downloads of the same rows.
 
     Rendered with ``st.table``: its cells are real text (screen readers, browser tests, copy-paste) and a
-    missing value reads "ei tietoa" (the data grid would print "None"). Sorting is an explicit control that
-    sorts on the numeric values, not on the formatted text (offered from ``SORT_MIN_ROWS`` rows). ``df`` may be a ``PreparedTable`` from a cached
-    builder (then ``formats`` were applied there).
+    missing value reads "ei tietoa" (the data grid would print "None"). The table's menu (top right, like a
+    report visual's "more options") holds its order, which sorts on the numeric values, not on the formatted
+    text (offered from ``SORT_MIN_ROWS`` rows), and the downloads; an active order shows as a badge beside it.
+    ``df`` may be a ``PreparedTable`` from a cached builder (then ``formats`` were applied there).
     """
     prepared = df if isinstance(df, PreparedTable) else None
     columns, n_rows = (prepared.columns, prepared.n_rows) if prepared is not None else (list(df.columns), len(df))
-    # One control row above the table (sort order, CSV, XLSX), as in a report visual's header; none when presenting.
-    controls = None if presenting() else st.container(horizontal=True, vertical_alignment="bottom")
     order = None
-    if controls is not None and sortable and n_rows >= SORT_MIN_ROWS:
+    choice = ""
+    can_sort = sortable and n_rows >= SORT_MIN_ROWS
+    if can_sort:
         numeric = prepared.numeric if prepared is not None else _numeric_columns(df)
-        choice = controls.selectbox(
-            t("common.sort_by"), ["", *_sort_options(columns, numeric)], key=f"sort_{name}", width=360,
-            format_func=lambda v: _sort_label(v, numeric),
-        )
+        options = ["", *_sort_options(columns, numeric)]
+        choice = st.session_state.get(f"_order_{name}", "")
+        choice = choice if choice in options else ""  # e.g. a column renamed by a language switch
         if choice:
             frame = prepared.frame if prepared is not None else df
             column = frame[choice[1:]].reset_index(drop=True)  # index = row positions
             order = column.sort_values(ascending=choice[0] == "+", na_position="last", kind="stable").index.tolist()
+    # One menu above the table, at its right edge as in a report visual's header (order, CSV, XLSX); its content
+    # is drawn only while it is open. None when presenting.
+    menu = None
+    if not presenting():
+        controls = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+        if choice:
+            controls.badge(_sort_label(choice, numeric), icon=":material/sort:", color="blue")
+        label = t("common.table_menu") if can_sort else t("common.table_menu_download")
+        menu = controls.popover(label, key=f"menu_{name}", on_change="rerun",
+                                icon=":material/more_horiz:" if can_sort else ":material/download:")
+        menu = menu if menu.open else None
+    if menu is not None and can_sort:
+        menu.selectbox(
+            t("common.sort_by"), options, index=options.index(choice), key=f"sort_{name}", width=360,
+            format_func=lambda v: _sort_label(v, numeric), on_change=_keep_order, args=(name,),
+        )
 
     def shown() -> pd.DataFrame:  # the rows as shown (numbers), only built when needed
         frame = prepared.frame if prepared is not None else df
@@ -774,9 +790,15 @@ def table(
 
     _table_element(key=key, _styled=styled)
     view()["items"].append(TableItem(kind="table", name=name, title=title or name, source=source, cells=cells))
-    if controls is not None:
+    if menu is not None:
         downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name,
-                  row=controls)
+                  row=menu)
+
+
+def _keep_order(name: str) -> None:
+    """The order control lives in the table menu, drawn only while the menu is open (a widget not drawn loses
+    its state): the chosen order is kept under its own key, so it holds after the menu closes."""
+    st.session_state[f"_order_{name}"] = st.session_state.get(f"sort_{name}", "")
 
 
 def _numeric_columns(df: pd.DataFrame) -> dict[str, bool]:

@@ -98,3 +98,42 @@ def module_run(page: str, params: dict[str, str] | None = None):
             yield run_page(page, params)
 
     return _run
+
+
+def capture_downloads(mp) -> dict[str, tuple[str, object]]:
+    """Record every deferred download Streamlit registers from now on: file id -> (file name, callable). A
+    deferred download's file is made only when clicked, so the test calls the callable as the click would."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict[str, tuple[str, object]] = {}
+    original = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
+        captured[file_id] = (file_name, data_callable)
+        return file_id
+
+    mp.setattr(MediaFileManager, "add_deferred", add_deferred)
+    return captured
+
+
+def download(at, captured, key: str) -> tuple[str, object]:
+    """(file name, make-the-file callable) of the download button whose key ends with ``key``."""
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
+    return captured[button.proto.deferred_file_id]
+
+
+def popovers(at) -> list:
+    """The run's popovers (e.g. the table menus) in order, as their block messages (``.id`` ends with the key,
+    ``.popover.label``)."""
+    found: list = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and proto.DESCRIPTOR.name == "Block" and proto.WhichOneof("type") == "popover":
+            found.append(proto)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found

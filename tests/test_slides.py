@@ -12,10 +12,9 @@ import io
 import altair as alt
 import pandas as pd
 import pytest
-from apptest_helpers import run_page
+from apptest_helpers import capture_downloads, download, run_page
 from pptx import Presentation
 from pptx.util import Inches
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from rrp_data import charts, fmt, query, slides
 
@@ -57,25 +56,6 @@ def _data_date(db) -> str:
     finally:
         con.close()
     return fmt.date(info["built_at"][:10])
-
-
-def _capture_deferred(mp: pytest.MonkeyPatch) -> dict[str, tuple[str, object]]:
-    """Record every deferred download Streamlit registers: file id -> (file name, callable)."""
-    captured: dict[str, tuple[str, object]] = {}
-    original = MediaFileManager.add_deferred
-
-    def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kw):
-        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
-        captured[file_id] = (file_name, data_callable)
-        return file_id
-
-    mp.setattr(MediaFileManager, "add_deferred", add_deferred)
-    return captured
-
-
-def _download(at, captured, key: str) -> tuple[str, object]:
-    button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-    return captured[button.proto.deferred_file_id]
 
 
 # ----------------------------------------------------------------------------- deck(): a small fake view
@@ -207,10 +187,10 @@ def test_filter_lines_are_readable():
 def inv4_export(shipped_db):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("RRP_DB", str(shipped_db))
-        captured = _capture_deferred(mp)
+        captured = capture_downloads(mp)
         at = run_page("inv4_digi", {"yta": "Länsi-Suomi"})
         assert not at.exception
-        file_name, make = _download(at, captured, "dl_pptx")
+        file_name, make = download(at, captured, "dl_pptx")
         data = make()  # the deferred callable, run outside the script run as Streamlit does on click
     return at, file_name, Presentation(io.BytesIO(data))
 
@@ -360,12 +340,12 @@ def test_onepager_for_aland_says_what_is_missing(shipped_db):
 def test_profile_page_offers_the_onepager_downloads(shipped_db):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("RRP_DB", str(shipped_db))
-        captured = _capture_deferred(mp)
+        captured = capture_downloads(mp)
         at = run_page("alueet", {"alue": "06"})
         assert not at.exception
         stem = f"satakunta_{_data_date(shipped_db).replace('.', '-')}"
-        pptx_name, make_pptx = _download(at, captured, "dl_onepager_pptx")
-        png_name, _make_png = _download(at, captured, "dl_onepager_png")
+        pptx_name, make_pptx = download(at, captured, "dl_onepager_pptx")
+        png_name, _make_png = download(at, captured, "dl_onepager_png")
         assert (pptx_name, png_name) == (f"{stem}.pptx", f"{stem}.png")
         labels = {b.proto.label for b in at.get("download_button")}
         assert {"Lataa yhden sivun kooste (PPTX)", "Lataa yhden sivun kooste (PNG)"} <= labels

@@ -377,14 +377,14 @@ if ui.section(p3_title):
         else:
             ui.chart(p3["chart"], name=f"edistyminen-pilari-3-{p3_period}", title=p3_title, source=p3["source"])
             st.caption(t("progress.p3_legend", n=p3["n"]))
-            with st.expander(t("progress.as_table")):
-                ui.table(
-                    p3["table"],
-                    name=f"edistyminen-pilari-3-taulukko-{p3_period}",
-                    title=p3_title,
-                    source=p3["source"],
-                    sortable=False,
-                )
+            ui.folded_table(
+                t("progress.as_table"),
+                p3["table"],
+                name=f"edistyminen-pilari-3-taulukko-{p3_period}",
+                title=p3_title,
+                source=p3["source"],
+                sortable=False,
+            )
             ui.source_caption(p3["refs"])
 
 # --- traffic lights -------------------------------------------------------------------------------------------
@@ -400,11 +400,10 @@ if ui.section(lights_title):
             st.markdown(f"**{grid['label']}**")
             ui.chart(grid["chart"], name=f"liikennevalot-{grid['investment']}-{period}",
                      title=f"{lights_title} — {grid['label']}", source=grid["source"])
-            with st.expander(t("progress.as_table")):
-                ui.table(
-                    grid["table"], name=f"liikennevalot-taulukko-{grid['investment']}-{period}", title=grid["label"],
-                    source=grid["source"], sortable=False,
-                )
+            ui.folded_table(
+                t("progress.as_table"), grid["table"], name=f"liikennevalot-taulukko-{grid['investment']}-{period}",
+                title=grid["label"], source=grid["source"], sortable=False,
+            )
             ui.source_caption(grid["refs"])
         st.caption(
             t("progress.lights_legend") + " " + " · ".join(status_text(s) for s in STATUS_STYLE) + ". "

@@ -396,14 +396,14 @@ if ui.section(t("plans.costs_title")):
             source=costs["source"],
         )
         ui.chart(costs["chart"], name=f"{plan_id}-kustannukset-kuva", title=t("plans.costs_title"), source=costs["source"])
-        with st.expander(t("plans.sums_title")):
-            ui.table(
-                costs["sums"],
-                name=f"{plan_id}-kustannukset-summat",
-                title=t("plans.sums_title"),
-                source=costs["source"],
-                sortable=False,
-            )
+        ui.folded_table(
+            t("plans.sums_title"),
+            costs["sums"],
+            name=f"{plan_id}-kustannukset-summat",
+            title=t("plans.sums_title"),
+            source=costs["source"],
+            sortable=False,
+        )
         if costs["zero"]:
             st.caption(t("plans.zero_lines", lines=", ".join(costs["zero"])))
         ui.source_caption(costs["refs"])

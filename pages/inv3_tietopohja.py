@@ -304,9 +304,8 @@ if ui.section(t("inv3.pilots_title")):
         st.caption(legend)
         if has_hus:
             st.caption(t("inv3.hus_note"))
-        with st.expander(t("inv3.pilots_table")):
-            ui.table(wide, name="investointi-3-pilotit-taulukko", title=t("inv3.pilots_title"), source=source,
-                     sortable=False)
+        ui.folded_table(t("inv3.pilots_table"), wide, name="investointi-3-pilotit-taulukko",
+                        title=t("inv3.pilots_title"), source=source, sortable=False)
         ui.source_caption(refs)
 
 # --- research funding per collaboration area ---------------------------------------------------------------

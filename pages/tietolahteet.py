@@ -177,8 +177,8 @@ if ui.section(t("sources.indicators_title")):
     eu, other = tables["indicators"]
     st.markdown(f"**{t('sources.eu_title')}**")
     ui.table(eu, name="indikaattorit-eu", title=t("sources.indicators_title"), sortable=False)
-    with st.expander(t("sources.other_indicators", n=len(other.frame))):
-        ui.table(other, name="indikaattorit-muut", title=t("sources.indicators_title"), sortable=False)
+    ui.folded_table(t("sources.other_indicators", n=len(other)), other, name="indikaattorit-muut",
+                    title=t("sources.indicators_title"), sortable=False)
 
 # --- build metadata --------------------------------------------------------------------------------------------
 if ui.section(t("sources.build_title")):

@@ -37,7 +37,7 @@ def main(pages: Mapping[str, Sequence[PageRow]]) -> None:
     ui.set_run_lang(st.session_state["_lang"])
     ui.set_document_lang()
 
-    presenting = ui.presenting()
+    presenting = ui.fix_presenting()
     nav = st.navigation(
         {
             ui.t(group): [

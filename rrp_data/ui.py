@@ -41,6 +41,7 @@ def begin_run() -> None:
     sees one database version (``db_version`` looks the file up once per run, not once per query)."""
     _run.version = None
     _run.in_run = True
+    _run.presenting = None
 
 
 def lang() -> str:
@@ -588,8 +589,18 @@ def view() -> dict:
 
 
 def presenting() -> bool:
-    """Presentation mode (``?esitys=1``): no sidebar or chrome, large type, one section per screen."""
-    return st.query_params.get("esitys") == "1"
+    """Presentation mode (``?esitys=1``): no sidebar or chrome, large type, one section per screen. Fixed for
+    the rest of the run once the shell has checked the parameter (``fix_presenting``): every table, chart and
+    section asks, and reading the address each time is not free."""
+    fixed = getattr(_run, "presenting", None)
+    return fixed if fixed is not None else st.query_params.get("esitys") == "1"
+
+
+def fix_presenting() -> bool:
+    """Called by the shell after ``present.check_param``: whether this run presents, from here on."""
+    _run.presenting = None
+    _run.presenting = presenting()
+    return _run.presenting
 
 
 def current_section() -> int:
@@ -793,6 +804,15 @@ def table(
     if menu is not None:
         downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name,
                   row=menu)
+
+
+def folded_table(label: str, df: pd.DataFrame | PreparedTable, name: str, **options: Any) -> None:
+    """A table folded under an expander (e.g. a chart's figures "as a table"), drawn (and exported) only while
+    the expander is open: opening it reruns the page. ``options`` are ``table``'s."""
+    box = st.expander(label, key=f"fold_{name}", on_change="rerun")
+    if box.open:
+        with box:
+            table(df, name=name, **options)
 
 
 def _keep_order(name: str) -> None:

@@ -137,3 +137,24 @@ def popovers(at) -> list:
 
     walk(at._tree)
     return found
+
+
+def unfold(at, *names: str):
+    """Open the folded tables (``ui.folded_table``) of these names, or every folded table of the run when no
+    name is given, as a user opening the expanders would; returns the rerun AppTest."""
+    if not names:
+        found: list[str] = []
+
+        def walk(node) -> None:
+            proto = getattr(node, "proto", None)  # an expander's message: Block.Expandable (its id ends with the key)
+            if proto is not None and proto.DESCRIPTOR.name == "Expandable" and "-fold_" in proto.id:
+                found.append(proto.id.split("-fold_", 1)[1])
+            for child in getattr(node, "children", {}).values():
+                walk(child)
+
+        walk(at._tree)
+        names = tuple(found)
+    assert names, "no folded tables in this run"
+    for name in names:
+        at.session_state[f"fold_{name}"] = True
+    return at.run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from apptest_helpers import chart_data, param, run_page, shown, table_with, texts
+from apptest_helpers import chart_data, param, run_page, shown, table_with, texts, unfold
 
 from rrp_data import exports
 
@@ -43,7 +43,11 @@ def test_coverage_achievement_pilots_funding_and_centre(app_db):
     assert shown(ach).iloc[0]["Milloin saavutettu"] == "ei tietoa"
     assert any("xx/2025" in i.value and "ei tietoa" in i.value for i in at.info)
 
-    # pilot matrix: the 22 project areas and HUS, a check mark with text in each participating cell
+    # pilot matrix: the 22 project areas and HUS, a check mark with text in each participating cell; the
+    # matrix as a table is folded under the chart, drawn only when opened
+    assert not any(CENTRE in tb.value.columns for tb in at.table)
+    unfold(at, "investointi-3-pilotit-taulukko")
+    assert not at.exception
     pilots = table_with(at, CENTRE).value.set_index("Alue")
     assert len(pilots) == 23 and pilots.index[-1] == "HUS"
     assert pilots.loc["Pirkanmaa", CENTRE] == "✓ mukana" and pilots.loc["Kainuu", CENTRE] == "–"
@@ -72,7 +76,7 @@ def test_progress_by_county_and_findings(app_db):
 
 
 def test_yta_filter_limits_pilots_and_funding_and_roundtrips(app_db):
-    at = run_page("inv3_tietopohja", {"yta": "Länsi-Suomi"})
+    at = unfold(run_page("inv3_tietopohja", {"yta": "Länsi-Suomi"}))
     assert not at.exception
     assert list(table_with(at, CENTRE).value["Alue"]) == ["Pohjanmaa", "Satakunta", "Varsinais-Suomi"]
     assert list(table_with(at, "Tutkimushanke").value["YTA"]) == ["Länsi-Suomi"]
@@ -92,6 +96,7 @@ def test_bad_parameter_falls_back_with_notice(app_db):
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "yta=Atlantis" in warnings and "alueet=06,zz" in warnings
+    unfold(at)
     assert len(table_with(at, CENTRE).value) == 23
     assert len(table_with(at, "Tutkimushanke").value) == 5
 

@@ -3,11 +3,11 @@
 import re
 
 import duckdb
-from apptest_helpers import run_page, shown, texts
+from apptest_helpers import run_page, shown, texts, unfold
 
 
 def test_sources_definitions_model_and_counts(app_db):
-    at = run_page("tietolahteet")
+    at = unfold(run_page("tietolahteet"), "indikaattorit-muut")  # the other indicators' folded table opened
     assert not at.exception
     docs = shown(at.table[0])
     files = set(docs["Asiakirja"])

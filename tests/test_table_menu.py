@@ -48,8 +48,8 @@ def _badges(at) -> list[str]:
 def test_closed_menus_draw_no_widgets(app_db):
     at = _app()
     menus = popovers(at)
-    assert [(m.id.rsplit("-", 1)[-1], m.popover.label) for m in menus] == [
-        ("menu_valmis", "Järjestä ja lataa"), ("menu_lyhyt", "Lataa")]  # a short table: downloads only
+    assert [(m.id.endswith("-menu_valmis"), m.id.endswith("-menu_lyhyt"), m.popover.label) for m in menus] == [
+        (True, False, "Järjestä ja lataa"), (False, True, "Lataa")]  # a short table: downloads only
     assert not at.selectbox and not at.get("download_button") and not _badges(at)
 
 
@@ -132,3 +132,29 @@ def test_menu_downloads_hold_the_rows_shown_in_the_order_shown(app_db, monkeypat
     assert list(rows[1]) == list(table.columns)
     assert [r[0] for r in rows[2:25]] == table["Alue"].tolist()
     assert rows[2][3] == known[0]  # the largest 2022 share first, as a number (not text)
+
+
+def _folded_page():
+    import pandas as pd
+
+    from rrp_data import ui
+
+    ui.begin_run()
+    ui.set_run_lang("fi")
+    ui.begin_view("testi")
+    ui.folded_table("Taulukkona", pd.DataFrame({"Alue": ["Satakunta"], "Osuus": [27.6]}), formats={"Osuus": ui.fmt_pct},
+                    name="kuvan-luvut", title="Kuvan luvut")
+
+
+def test_a_folded_table_is_drawn_and_exported_only_while_open(app_db):
+    from apptest_helpers import unfold
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_folded_page, default_timeout=60)
+    at.run()
+    assert [e.label for e in at.expander] == ["Taulukkona"]
+    assert not at.table and not popovers(at) and at.session_state["_view"]["items"] == []
+    unfold(at)
+    assert shown(at, 0)["Osuus"].tolist() == [f"27,6{NBSP}%"]
+    assert [m.id.endswith("-menu_kuvan-luvut") for m in popovers(at)] == [True]
+    assert [i["title"] for i in at.session_state["_view"]["items"]] == ["Kuvan luvut"]  # on the slides while open

@@ -385,9 +385,8 @@ if ui.section(t("plans.costs_title")):
     if costs is None:
         st.info(t("plans.no_costs"))
     else:
-        c1, c2 = st.columns([1, 2])
-        c1.metric(t("plans.computed_sum"), costs["total"])
-        c2.caption(t("plans.computed_sum_note", n=costs["n"]))
+        st.metric(t("plans.computed_sum"), costs["total"])
+        st.caption(t("plans.computed_sum_note", n=costs["n"]))  # next to the figure: the plan does not print it
         ui.table(
             costs["shown"],
             download=costs["download"],
@@ -404,9 +403,8 @@ if ui.section(t("plans.costs_title")):
             source=costs["source"],
             sortable=False,
         )
-        if costs["zero"]:
-            st.caption(t("plans.zero_lines", lines=", ".join(costs["zero"])))
-        ui.source_caption(costs["refs"])
+        ui.source_caption(costs["refs"], notes=[
+            t("plans.zero_lines", lines=", ".join(costs["zero"])) if costs["zero"] else None])
 
 # --- work packages --------------------------------------------------------------------------------------------------
 if ui.section(t("plans.wp_title")):
@@ -414,10 +412,8 @@ if ui.section(t("plans.wp_title")):
     if wps is None:
         st.info(t("plans.no_wps"))
     else:
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("plans.wp_count"), wps["count"])
-        c2.metric(t("plans.wp_py_sum"), wps["py_sum"])
-        c3.metric(t("plans.wp_cost_sum"), wps["cost_sum"])
+        ui.metric_row([(t("plans.wp_count"), wps["count"]), (t("plans.wp_py_sum"), wps["py_sum"]),
+                       (t("plans.wp_cost_sum"), wps["cost_sum"])])
         st.caption(wps["note"])
         ui.table(
             wps["table"],
@@ -461,10 +457,10 @@ if ui.section(t("plans.targets_title")):
             title=t("plans.targets_title"),
             source=targets["source"],
         )
-        if targets["no_target"]:
-            st.caption(t("plans.targets_missing", ids=", ".join(targets["no_target"])))
-        st.caption(t("plans.targets_note"))
-        ui.source_caption(targets["refs"])
+        ui.source_caption(targets["refs"], notes=[
+            t("plans.targets_missing", ids=", ".join(targets["no_target"])) if targets["no_target"] else None,
+            t("plans.targets_note"),
+        ])
 
 if region and ui.section(t("plans.region_targets_title", region=ui.region_name(region))):
     rt = view["region_targets"]
@@ -477,9 +473,7 @@ if region and ui.section(t("plans.region_targets_title", region=ui.region_name(r
             title=t("plans.region_targets_title", region=ui.region_name(region)),
             source=rt["source"],
         )
-        if rt["other_units"]:
-            st.caption(t("plans.region_targets_units"))
-        ui.source_caption(rt["refs"])
+        ui.source_caption(rt["refs"], notes=[t("plans.region_targets_units") if rt["other_units"] else None])
 
 # --- municipality figures ---------------------------------------------------------------------------------------------------
 if ui.section(t("plans.municipalities_title")):
@@ -506,6 +500,5 @@ if ui.section(t("plans.municipalities_title")):
                     source=m["source"],
                     sortable=False,
                 )
-                if m["words"]:
-                    st.caption(t("plans.period_words", words=" · ".join(m["words"])))
-                ui.source_caption(m["refs"])
+                ui.source_caption(m["refs"], notes=[
+                    t("plans.period_words", words=" · ".join(m["words"])) if m["words"] else None])

@@ -81,16 +81,17 @@ def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
     code, unit = row["indicator_code"], row["unit"]
     with st.container(border=True):
         st.markdown(f"#### {t('home.card.' + row['investment_code'])}\n\n{row['name_fi']}")
-        c1, c2, c3 = st.columns(3)
         base_label = t("home.baseline_label", period=fmt.period(row["baseline_period"])) if isinstance(
             row["baseline_period"], str
         ) else t("common.baseline")
-        c1.metric(base_label, value_text(row["baseline"], unit))
         latest_label = t("home.latest_label", period=fmt.period(row["latest_period"])) if isinstance(
             row["latest_period"], str
         ) else t("common.latest")
-        c2.metric(latest_label, value_text(row["latest_value"], unit))
-        c3.metric(t("home.target_label", period=fmt.period(row["target_period"])), value_text(row["target"], unit))
+        ui.metric_row([
+            (base_label, value_text(row["baseline"], unit)),
+            (latest_label, value_text(row["latest_value"], unit)),
+            (t("home.target_label", period=fmt.period(row["target_period"])), value_text(row["target"], unit)),
+        ])
         notes = []
         if fmt.is_missing(row["baseline"]):
             notes.append(t("home.no_baseline"))
@@ -132,12 +133,13 @@ def card(row: pd.Series, statements: pd.DataFrame, trend: pd.DataFrame) -> None:
 
         # --- small trend -------------------------------------------------------------------------------
         points = trend[trend["indicator_code"] == code]
+        trend_note = None
         if len(points) >= 2:
             sparkline(points, row["target"])
             text = " → ".join(f"{fmt.period(p)} {value_text(v, unit)}" for p, v in zip(points["period"], points["value"], strict=True))
-            st.caption(t("home.trend_caption", points=text))
+            trend_note = t("home.trend_caption", points=text)
             refs += list(points["source_ref"])
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[trend_note])
 
 
 TILES = [

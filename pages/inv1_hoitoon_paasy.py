@@ -62,21 +62,21 @@ def key_figures() -> None:
     eu_code = target["indicator_code"] if target is not None else "access7d:all:all"
     eu_vals = access[access["indicator_code"] == eu_code]
     latest_avg = eu_vals[eu_vals["slot"] == "avg"].tail(1)
-    c1, c2, c3 = st.columns(3)
+    metrics = []
     if target is not None:
-        c1.metric(f"{t('common.baseline')} {fmt.period(target['baseline_period'])}", ui.fmt_pct0(target["baseline"]))
+        metrics.append((f"{t('common.baseline')} {fmt.period(target['baseline_period'])}", ui.fmt_pct0(target["baseline"])))
     if not latest_avg.empty:
         la = latest_avg.iloc[0]
-        c2.metric(t("inv1.latest", period=period_text(la["period"], la["kind"])), ui.fmt_pct(la["value"]))
+        metrics.append((t("inv1.latest", period=period_text(la["period"], la["kind"])), ui.fmt_pct(la["value"])))
     else:
-        c2.metric(t("common.latest"), ui.fmt_pct(None))
+        metrics.append((t("common.latest"), ui.fmt_pct(None)))
     if target is not None:
-        c3.metric(f"{t('common.target')} {fmt.period(target['target_period'])}", ui.fmt_pct0(target["target"]))
+        metrics.append((f"{t('common.target')} {fmt.period(target['target_period'])}", ui.fmt_pct0(target["target"])))
+    ui.metric_row(metrics)
     ui.source_caption(
-        ([target["source_ref"]] if target is not None else []) + list(latest_avg["source_ref"])
+        ([target["source_ref"]] if target is not None else []) + list(latest_avg["source_ref"]),
+        notes=[target["definition_fi"] if target is not None else None],
     )
-    if target is not None:
-        st.caption(target["definition_fi"])
 
 
 if ui.section(t("common.key_figures")):

@@ -91,24 +91,23 @@ if ui.section(t("inv2.target_title")):
 @ui.replayed()
 def key_figures() -> None:
     val = latest_survey()
-    k1, k2, k3 = st.columns(3)
-    for col, code, key in (
-        (k1, "p4i2:innokyla_models", "inv2.metric_innokyla"),
-        (k2, "p4i2:referral_practices", "inv2.metric_referral"),
-    ):
+    metrics = []
+    for code, key in (("p4i2:innokyla_models", "inv2.metric_innokyla"), ("p4i2:referral_practices", "inv2.metric_referral")):
         period = fmt.period(val.loc[code, "period"]) if code in val.index else t("common.no_data")
-        col.metric(t(key, period=period), share_text(val, code))
+        metrics.append((t(key, period=period), share_text(val, code)))
     growth = val.loc["p4i2:service_descriptions_growth"] if "p4i2:service_descriptions_growth" in val.index else None
-    k3.metric(
+    metrics.append((
         t("inv2.metric_growth", period=growth["period_label"] if growth is not None else ""),
         ui.fmt_pct0(growth["value"] if growth is not None else None),
-    )
+    ))
+    ui.metric_row(metrics)
     shown_codes = [
         c for c in ("p4i2:innokyla_models", "p4i2:referral_practices", "p4i2:service_descriptions_growth") if c in val.index
     ]
+    growth_note = None
     if growth is not None and not fmt.is_missing(growth["note"]):
-        st.caption(f"{t('inv2.metric_growth', period=growth['period_label'])}: {growth['note']}")
-    ui.source_caption([val.loc[c, "source_ref"] for c in shown_codes])
+        growth_note = f"{t('inv2.metric_growth', period=growth['period_label'])}: {growth['note']}"
+    ui.source_caption([val.loc[c, "source_ref"] for c in shown_codes], notes=[growth_note])
 
 
 if ui.section(t("inv2.figures_title")):

@@ -75,11 +75,8 @@ def coverage_figures(filtered: bool) -> None:
             ui.fmt_pct0(latest["value"] if latest is not None else None),
         ))
         refs += list(ov["source_ref"])
-    for col, (label, value) in zip(st.columns(max(len(metrics), 1)), metrics, strict=False):
-        col.metric(label, value)
-    ui.source_caption(refs)
-    if filtered:
-        st.caption(t("inv3.national_note"))
+    ui.metric_row(metrics)
+    ui.source_caption(refs, notes=[t("inv3.national_note") if filtered else None])
 
 
 def upper_rule(value: float, label: str, color: str) -> alt.LayerChart:
@@ -159,14 +156,20 @@ def count_figures() -> None:
     """Every value of the count indicators (e.g. areas taking part), each with its source."""
     indicators, national, _ = coverage_data()
     counts = indicators[indicators["unit"] == "count"]
+    metrics, refs = [], []
     for _, ind in counts.iterrows():
         cv = national[national["indicator_code"] == ind["indicator_code"]]
         for _, r in cv.iterrows():
             shown = fmt.auto(r["value"], ui.lang())
             if not fmt.is_missing(r["denominator"]):
                 shown = t("inv3.count_of", n=shown, d=fmt.auto(r["denominator"], ui.lang()))
-            st.metric(f"{label_or('inv3.ind.' + ind['indicator_code'], ind['name_fi'])} ({fmt.period(r['period'])})", shown)
-            ui.source_caption(r["source_ref"])
+            label = f"{label_or('inv3.ind.' + ind['indicator_code'], ind['name_fi'])} ({fmt.period(r['period'])})"
+            # each figure names its own source on hover; the caption lists them all
+            metrics.append({"label": label, "value": shown, "help": ui.describe_source(r["source_ref"])})
+            refs.append(r["source_ref"])
+    if metrics:
+        ui.metric_row(metrics)
+        ui.source_caption(refs)
 
 
 if ui.section(t("inv3.coverage_title")):
@@ -178,10 +181,7 @@ if ui.section(t("inv3.coverage_title")):
             continue
         spec, source, notes, no_target, refs = chart
         ui.chart(spec, name=f"kattavuus-{code.split(':')[-1]}", title=name, source=source)
-        st.caption(notes)
-        if no_target:
-            st.caption(t("inv3.no_target_note"))
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[notes, t("inv3.no_target_note") if no_target else None])
     count_figures()
 
 # --- has the target been reached? ---------------------------------------------------------------------------
@@ -301,12 +301,9 @@ if ui.section(t("inv3.pilots_title")):
     else:
         spec, source, legend, has_hus, wide, refs = pilots
         ui.chart(spec, name="investointi-3-pilotit", title=t("inv3.pilots_title"), source=source)
-        st.caption(legend)
-        if has_hus:
-            st.caption(t("inv3.hus_note"))
+        ui.source_caption(refs, notes=[legend, t("inv3.hus_note") if has_hus else None])
         ui.folded_table(t("inv3.pilots_table"), wide, name="investointi-3-pilotit-taulukko",
                         title=t("inv3.pilots_title"), source=source, sortable=False)
-        ui.source_caption(refs)
 
 # --- research funding per collaboration area ---------------------------------------------------------------
 
@@ -383,13 +380,9 @@ def competence_centre() -> None:
     if actors.empty:
         st.info(t("inv3.no_actors"))
         return
-    acols = st.columns(max(len(actors), 3))
-    for col, (_, a) in zip(acols, actors.iterrows(), strict=False):
-        col.metric(f"{a['actor']} {fmt.period(a['period'])}", ui.fmt_pct0(a["percent"]))
-    for note in actors["note"]:
-        if note:
-            st.caption(f"{t('inv3.source_note')}: {note}")
-    ui.source_caption(actors["source_ref"])
+    ui.metric_row([(f"{a['actor']} {fmt.period(a['period'])}", ui.fmt_pct0(a["percent"]))
+                   for a in actors.to_dict("records")])
+    ui.source_caption(actors["source_ref"], notes=[f"{t('inv3.source_note')}: {n}" for n in actors["note"] if n])
 
 
 if ui.section(t("inv3.actors_title")):
@@ -444,9 +437,8 @@ if ui.section(ptitle):
         spec, source, n_known, missing, refs = progress
         if spec is not None:
             ui.chart(spec, name="investointi-3-edistyminen", title=ptitle, source=source)
-            st.caption(t("inv3.mean_note", n=n_known))
         if missing:
             st.info(t("inv3.progress_missing", names=", ".join(missing)))
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[t("inv3.mean_note", n=n_known) if spec is not None else None])
 
 ui.narratives(INV)

@@ -191,11 +191,12 @@ def key_figures() -> None:
     target = ui.q("inv4/target").iloc[0]
     national = ui.q("inv4/national_trend")
     nat = national.set_index("period")["value"]
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("common.baseline") + f" {target['baseline_period']}", ui.fmt_pct(target["baseline"]))
-    c2.metric(t("inv4.national_2022"), ui.fmt_pct(nat.get("2022")))
-    c3.metric(t("inv4.national_2024"), ui.fmt_pct(nat.get("2024")))
-    c4.metric(t("common.target") + f" {fmt.period(target['target_period'])}", ui.fmt_pct(target["target"]))
+    ui.metric_row([
+        (t("common.baseline") + f" {target['baseline_period']}", ui.fmt_pct(target["baseline"])),
+        (t("inv4.national_2022"), ui.fmt_pct(nat.get("2022"))),
+        (t("inv4.national_2024"), ui.fmt_pct(nat.get("2024"))),
+        (t("common.target") + f" {fmt.period(target['target_period'])}", ui.fmt_pct(target["target"])),
+    ])
     ui.source_caption([target["source_ref"], *national["source_ref"]])
 
 

@@ -484,9 +484,7 @@ if ui.section(progress_title, caption=t("changes.progress_caption")):
             )
         else:
             st.info(t("changes.no_pairs"))
-        for note in progress["notes"]:
-            st.caption(note)
-        ui.source_caption(progress["refs"])
+        ui.source_caption(progress["refs"], notes=progress["notes"])
 
 # --- 2. one indicator's values per county ---------------------------------------------------------------------------
 values = sections["indicator"]
@@ -525,20 +523,18 @@ if ui.section(indicator_title):
         elif values["without"]:
             st.info(t("changes.areas_without", names=", ".join(sorted(area_name(c) for c in values["without"]))))
         if not values["empty"]:
-            for note in values["notes"]:
-                st.caption(note)
-            ui.source_caption(values["refs"])
+            ui.source_caption(values["refs"], notes=values["notes"])
 
 # --- 3. targets newly reached ---------------------------------------------------------------------------------------
 if ui.section(t("changes.targets_title")):
     targets = sections["targets"]
     if targets is not None:
         st.markdown(f"**{t('changes.targets_indicator_heading', start=ind_start, end=ind_end)}** — {ind['name_fi']}")
-        st.caption(t("changes.targets_caption", start=ind_start, end=ind_end))
+        ui.source_caption(None, notes=[t("changes.targets_caption", start=ind_start, end=ind_end),
+                                       targets["counts"] if targets["judged"] else None])
         if not targets["judged"]:
             st.info(t("changes.no_targets"))
         else:
-            st.caption(targets["counts"])
             changed = targets["changed"]
             if changed is None:
                 st.info(t("changes.targets_none", start=ind_start, end=ind_end))

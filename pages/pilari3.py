@@ -85,21 +85,19 @@ def key_figures(period: str | None) -> None:
     everyone = ui.q("p3/participation", regions=[])
     fig = latest_figures()
     rate, fidelity = figure(fig, "p3ips:employment_rate"), figure(fig, "p3ips:fidelity_score")
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("p3.tko_counties", period=fmt.period(period)), fmt.integer(int(everyone["in_tko"].sum()), ui.lang()))
-    c2.metric(t("p3.ips_counties", period=fmt.period(period)), fmt.integer(int(everyone["in_ips"].sum()), ui.lang()))
-    c3.metric(
-        t("p3.employment_rate", period=fmt.period(rate["period"]) if rate is not None else ""),
-        ui.fmt_pct(rate["value"] if rate is not None else None),
-    )
-    c4.metric(t("p3.fidelity", period=fmt.period(fidelity["period"]) if fidelity is not None else ""),
-              fidelity_text(fidelity))
+    ui.metric_row([
+        (t("p3.tko_counties", period=fmt.period(period)), fmt.integer(int(everyone["in_tko"].sum()), ui.lang())),
+        (t("p3.ips_counties", period=fmt.period(period)), fmt.integer(int(everyone["in_ips"].sum()), ui.lang())),
+        (t("p3.employment_rate", period=fmt.period(rate["period"]) if rate is not None else ""),
+         ui.fmt_pct(rate["value"] if rate is not None else None)),
+        (t("p3.fidelity", period=fmt.period(fidelity["period"]) if fidelity is not None else ""),
+         fidelity_text(fidelity)),
+    ])
     ui.source_caption(
         [everyone["source_ref"].iloc[0] if not everyone.empty else None]
-        + [r["source_ref"] for r in (rate, fidelity) if r is not None]
+        + [r["source_ref"] for r in (rate, fidelity) if r is not None],
+        notes=[f"{t('p3.rate_definition')}: {rate['definition_fi']}" if rate is not None else None],
     )
-    if rate is not None:
-        st.caption(f"{t('p3.rate_definition')}: {rate['definition_fi']}")
 
 
 if ui.section(t("common.key_figures")):
@@ -179,8 +177,7 @@ if ui.section(t("p3.counties_title", period=fmt.period(period))):
             title=t("p3.counties_title", period=fmt.period(period)),
             source=source,
         )
-        st.caption(t("p3.not_in_note"))
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[t("p3.not_in_note")])
 
 # --- progress per county and programme --------------------------------------------------------------------------
 
@@ -237,14 +234,14 @@ def progress_chart(version: tuple, lang: str, selected: tuple[str, ...], focus: 
 
 if ui.section(t("p3.progress_title", period=fmt.period(period))):
     progress = progress_chart(version, lang, selected, focus)
+    filter_note = t("p3.filter_note") if filters.yta or filters.regions else None
     if progress is None:
         st.info(t("p3.no_counties"))
+        ui.source_caption(None, notes=[filter_note])
     else:
         spec, source, refs = progress
         ui.chart(spec, name="pilari3-edistyminen", title=t("p3.progress_title", period=fmt.period(period)), source=source)
-        ui.source_caption(refs)
-    if filters.yta or filters.regions:
-        st.caption(t("p3.filter_note"))
+        ui.source_caption(refs, notes=[filter_note])
 
 # --- clients and outcomes ---------------------------------------------------------------------------------------
 
@@ -301,8 +298,7 @@ if ui.section(t("p3.funnel_title")):
         spec, source, figures_period, refs = funnel
         ui.chart(spec, name=f"pilari3-asiakkaat-{inv.lower()}", title=f"{PROGRAMMES[inv]}: {t('p3.funnel_title')}",
                  source=source)
-        st.caption(t("p3.period_note", period=fmt.period(figures_period)))
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[t("p3.period_note", period=fmt.period(figures_period))])
     st.caption(t("p3.funnel_note"))
 
 # --- IPS fidelity -----------------------------------------------------------------------------------------------
@@ -346,8 +342,7 @@ if ui.section(t("p3.fidelity_title")):
     else:
         spec, source, caption, ref = fidelity
         ui.chart(spec, name="pilari3-ips-laatuarvio", title=t("p3.fidelity_title"), source=source)
-        st.caption(caption)
-        ui.source_caption(ref)
+        ui.source_caption(ref, notes=[caption])
 
 # --- every figure -----------------------------------------------------------------------------------------------
 
@@ -372,8 +367,7 @@ def every_figure(version: tuple, lang: str) -> tuple[ui.PreparedTable, tuple]:
 if ui.section(t("p3.figures_title")):
     table, refs = every_figure(version, lang)
     ui.table(table, name="pilari3-luvut", title=t("p3.figures_title"))
-    st.caption(t("p3.figures_note"))
-    ui.source_caption(refs)  # also the table's source line on the exported slide
+    ui.source_caption(refs, notes=[t("p3.figures_note")])  # also the table's source line on the exported slide
 
 # --- what the counties reported ---------------------------------------------------------------------------------
 if ui.presenting():  # one section per programme (tabs would show on every screen)

@@ -506,21 +506,35 @@ def describe_source(ref: str) -> str:
     return ref
 
 
-def source_caption(refs: Sequence[str] | pd.Series | str | None) -> None:
-    """One caption line per distinct source (document, slide/section) behind what is shown."""
-    if refs is None:
-        return
+def source_caption(refs: Sequence[str] | pd.Series | str | None, notes: Sequence[str | None] = ()) -> None:
+    """The caption under a part of the page: its notes (empty ones skipped), each a paragraph, then one line
+    naming every distinct source (document, slide/section) behind what is shown. One element, however many
+    notes and sources."""
     if isinstance(refs, str):
         refs = [refs]
-    distinct = list(dict.fromkeys(r for r in refs if isinstance(r, str) and r))
-    if not distinct:
+    distinct = list(dict.fromkeys(r for r in (refs if refs is not None else ()) if isinstance(r, str) and r))
+    paragraphs = [n for n in notes if n]
+    text = ""
+    if distinct:
+        label = t("common.source") if len(distinct) == 1 else t("common.sources")
+        text = " · ".join(describe_source(r) for r in distinct)
+        paragraphs.append(f"{label}: {text}")
+    if not paragraphs:
         return
-    label = t("common.source") if len(distinct) == 1 else t("common.sources")
-    text = " · ".join(describe_source(r) for r in distinct)
-    st.caption(f"{label}: {text}")
+    st.caption("\n\n".join(paragraphs))
     items = view()["items"]
-    if items and not items[-1]["source"]:
+    if text and items and not items[-1]["source"]:
         items[-1]["source"] = text  # the caption under a table/chart is its source line on the exported slide
+
+
+def metric_row(metrics: Sequence[tuple[str, str] | dict[str, Any]], border: bool = False) -> None:
+    """Key figures side by side in one flex row (equal widths; they wrap on a narrow screen). Each is a
+    ``(label, value)`` pair or ``st.metric`` keyword arguments. Cheaper than ``st.columns``: one block,
+    not one per figure."""
+    row = st.container(horizontal=True, gap="medium")
+    for m in metrics:
+        kwargs = m if isinstance(m, dict) else {"label": m[0], "value": m[1]}
+        row.metric(border=border, **kwargs)
 
 
 def build_time() -> str:
@@ -907,11 +921,17 @@ def _narrative_body(path: str, mtime_ns: int, investment: str, region: str, peri
                 heading = t("common.section." + rows["section"].iloc[0])
                 items = "\n".join(f"- {txt.replace(chr(10), ' ')}" for txt in rows["text_fi"])
                 blocks.append(f"**{heading}**\n\n{items}")
-            st.markdown("\n\n".join(blocks))
             refs = list(dict.fromkeys(r for r in part["source_ref"] if isinstance(r, str) and r))
-            if refs:
+            if refs:  # the sources in caption style (small, grey) at the end of the same element
                 label = t("common.source") if len(refs) == 1 else t("common.sources")
-                st.caption(f"{label}: " + " · ".join(describe_source(r) for r in refs))
+                line = f"{label}: " + " · ".join(describe_source(r) for r in refs)
+                blocks.append(f":small[:gray[{_escape_directive(line)}]]")
+            st.markdown("\n\n".join(blocks))
+
+
+def _escape_directive(text: str) -> str:
+    """Text safe inside a Markdown text directive such as ``:gray[...]`` (brackets would end it early)."""
+    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 _ACHIEVED_KEYS = {"yes": "common.achieved", "no": "common.not_achieved", "partly": "common.partly",

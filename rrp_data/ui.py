@@ -686,13 +686,16 @@ def _table_key(shown: pd.DataFrame, cells: dict[str, list[str]]) -> str:
 class PreparedTable:
     """A table whose displayed text and element key are computed once, in a cached builder
     (``return ui.prepare_table(df, formats)``), so a rerun that shows it does no per-cell work. Plain data, no
-    format functions. Pickled (as ``st.cache_data`` does on every hit) the frame stays bytes until something
-    needs it: sorting, a download click or a cache miss; showing it needs only the text and the key."""
+    format functions. Pickled (as ``st.cache_data`` does on every hit) the frame and the cell text stay bytes
+    until something needs them: sorting, the slide export, a download click or a cache miss; showing it needs
+    only the key (the element is replayed)."""
 
     def __init__(self, frame: pd.DataFrame, cells: dict[str, list[str]], key: str) -> None:
         self._frame: pd.DataFrame | None = frame
+        self._cells: dict[str, list[str]] | None = cells
         self._blob: bytes | None = None
-        self.cells, self.key = cells, key
+        self._cells_blob: bytes | None = None
+        self.key = key
         self.columns, self.n_rows = list(frame.columns), len(frame)
         self.numeric = _numeric_columns(frame)
 
@@ -702,17 +705,25 @@ class PreparedTable:
             self._frame = pickle.loads(self._blob)  # noqa: S301 - our own cache entry
         return self._frame
 
+    @property
+    def cells(self) -> dict[str, list[str]]:
+        if self._cells is None:
+            self._cells = pickle.loads(self._cells_blob)  # noqa: S301 - our own cache entry
+        return self._cells
+
     def __len__(self) -> int:
         return self.n_rows
 
     def __getstate__(self) -> dict[str, Any]:
-        blob = self._blob if self._blob is not None else pickle.dumps(self._frame, protocol=pickle.HIGHEST_PROTOCOL)
-        return {"blob": blob, "cells": self.cells, "key": self.key, "columns": self.columns, "n_rows": self.n_rows,
-                "numeric": self.numeric}
+        def blob(stored: bytes | None, value: Any) -> bytes:
+            return stored if stored is not None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+        return {"blob": blob(self._blob, self._frame), "cells_blob": blob(self._cells_blob, self._cells),
+                "key": self.key, "columns": self.columns, "n_rows": self.n_rows, "numeric": self.numeric}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._frame, self._blob = None, state["blob"]
-        self.cells, self.key, self.columns, self.n_rows = state["cells"], state["key"], state["columns"], state["n_rows"]
+        self._frame, self._blob, self._cells, self._cells_blob = None, state["blob"], None, state["cells_blob"]
+        self.key, self.columns, self.n_rows = state["key"], state["columns"], state["n_rows"]
         self.numeric = state["numeric"]
 
 
@@ -732,10 +743,14 @@ def _formats_from_cells(df: pd.DataFrame, cells: dict[str, list[str]]) -> dict[s
 
 
 class TableItem(dict):
-    """A table recorded for the slide export; its text frame (``item["frame"]``) is built only when asked for
-    (the export needs it, a rerun does not)."""
+    """A table recorded for the slide export; its cell text (``item["cells"]``, from the prepared table when
+    there is one) and text frame (``item["frame"]``) are made only when asked for (the export needs them, a
+    rerun does not)."""
 
     def __missing__(self, key: str) -> Any:
+        if key == "cells" and "prepared" in self:
+            self["cells"] = self["prepared"].cells
+            return self["cells"]
         if key == "frame":
             self["frame"] = pd.DataFrame(self["cells"], columns=list(self["cells"]))
             return self["frame"]
@@ -798,12 +813,13 @@ def table(
         return frame if order is None else frame.iloc[order]
 
     if prepared is not None:
-        cells = prepared.cells if order is None else {c: [v[i] for i in order] for c, v in prepared.cells.items()}
+        cells = None if order is None else {c: [v[i] for i in order] for c, v in prepared.cells.items()}
         key = prepared.key if order is None else _table_key(shown(), cells)
 
         def styled() -> Any:
             rows = shown()
-            return rows.style.format(_formats_from_cells(rows, cells), na_rep=t("common.no_data")).hide(axis="index")
+            text = cells if cells is not None else prepared.cells
+            return rows.style.format(_formats_from_cells(rows, text), na_rep=t("common.no_data")).hide(axis="index")
     else:
         rows = shown()
         active = {c: f for c, f in (formats or {}).items() if c in rows.columns}
@@ -814,7 +830,12 @@ def table(
             return rows.style.format(active, na_rep=t("common.no_data")).hide(axis="index")
 
     _table_element(key=key, _styled=styled)
-    view()["items"].append(TableItem(kind="table", name=name, title=title or name, source=source, cells=cells))
+    item = TableItem(kind="table", name=name, title=title or name, source=source)
+    if cells is not None:
+        item["cells"] = cells
+    else:
+        item["prepared"] = prepared  # the cell text stays bytes unless the slide export asks for it
+    view()["items"].append(item)
     if menu is not None:
         downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name,
                   row=menu)

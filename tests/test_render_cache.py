@@ -260,14 +260,19 @@ def test_page_caches_are_keyed_on_the_database_version(shipped_db, tmp_path, mon
     assert calls == [1, 1]
 
 
-def test_a_pickled_prepared_table_keeps_its_frame_as_bytes_until_needed():
+def test_a_pickled_prepared_table_keeps_its_frame_and_text_as_bytes_until_needed():
     import pickle
 
     df = pd.DataFrame({"Alue": ["Satakunta", "Kainuu"], "Osuus": [27.6, None]})
     prepared = ui.prepare_table(df, {"Osuus": lambda v: f"{v:.1f}"})
     copy = pickle.loads(pickle.dumps(prepared))  # what an st.cache_data hit does
-    assert copy._frame is None  # showing it needs only these:
-    assert (copy.cells, copy.key, copy.columns, len(copy)) == (prepared.cells, prepared.key, ["Alue", "Osuus"], 2)
+    assert copy._frame is None and copy._cells is None  # showing it needs only these:
+    assert (copy.key, copy.columns, len(copy)) == (prepared.key, ["Alue", "Osuus"], 2)
+    item = ui.TableItem(kind="table", name="t", title="T", source="", prepared=copy)  # what a rerun records
+    assert copy._cells is None
+    assert item["cells"] == {"Alue": ["Satakunta", "Kainuu"], "Osuus": ["27.6", "ei tietoa"]}  # the slide export
+    assert item["frame"]["Osuus"].tolist() == ["27.6", "ei tietoa"]
     pd.testing.assert_frame_equal(copy.frame, df)  # sorting or a download click unpickles it
     again = pickle.loads(pickle.dumps(copy))
     pd.testing.assert_frame_equal(again.frame, df)
+    assert again.cells == prepared.cells

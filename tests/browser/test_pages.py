@@ -4,6 +4,7 @@ clicking a filter, a deep link surviving a page switch, and keyboard access to t
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -137,3 +138,57 @@ def test_keyboard_reaches_the_filters(page, server):
     page.keyboard.type("Sisä")
     page.keyboard.press("Enter")
     page.wait_for_function("() => decodeURIComponent(location.search).includes('yta=Sisä-Suomi')")
+
+
+def _first_column(page, table_index: int = 0) -> list[str]:
+    rows = page.locator('[data-testid="stTable"]').nth(table_index).locator("tbody tr")
+    return [rows.nth(i).locator("td, th").first.inner_text().strip() for i in range(rows.count())]
+
+
+def test_table_menu_orders_the_table_and_downloads_it_as_shown(page, server):
+    """The table menu (top right of the table): choosing an order sorts the rows and shows the order as a badge;
+    the order holds after the menu closes, and the CSV it downloads has the rows in that order."""
+    page.goto(f"{server.url}/investointi-4?yta=Etel%C3%A4-Suomi")
+    page.get_by_role("heading", name="Investointi 4 — Digitaalinen asiointi").wait_for()
+    wait_ready(page)
+    before = _first_column(page)
+    assert before and page.locator('[data-testid="stTable"]').first.locator("tbody tr").count() >= 7
+    menu = page.locator(".st-key-menu_digitaalinen-asiointi-alueittain")
+    menu.get_by_role("button").first.click()  # open the menu: its content is drawn by the rerun
+    popover = page.locator('[data-testid="stPopoverBody"]')
+    popover.get_by_text("Järjestys").wait_for()
+    popover.locator('[data-testid="stSelectbox"]').click()
+    page.get_by_role("option", name="2022: pienin ensin", exact=True).click()  # the default is largest first
+    wait_ready(page)
+    with page.expect_download() as info:
+        popover.get_by_role("button", name="Lataa CSV").click()
+    lines = info.value.path().read_bytes().decode("utf-8-sig").splitlines()
+    screenshot(page, "taulukon_valikko")  # the open menu, for the README
+    page.keyboard.press("Escape")  # close the menu
+    wait_ready(page)
+    after = _first_column(page)
+    assert sorted(after) == sorted(before) and after != before
+    assert [line.split(";")[0] for line in lines[1:]] == after  # the file holds the rows as shown, in that order
+    shares = [float(line.split(";")[3].replace(",", ".")) for line in lines[1:] if line.split(";")[3]]
+    assert shares == sorted(shares)
+    assert page.get_by_text("2022: pienin ensin").first.is_visible()  # the order in force, as a badge
+    screenshot(page, "taulukon_jarjestys")
+
+
+def test_findings_source_line_renders_small_and_grey(page, server):
+    """The findings' source line is Markdown directives (:small[:gray[...]]) at the end of each period's text:
+    the browser shows it smaller and greyer than the findings, never the directive syntax."""
+    page.goto(f"{server.url}/investointi-4")
+    page.get_by_role("heading", name="Mitä alueet raportoivat").wait_for()
+    wait_ready(page)
+    period = page.locator('[data-testid="stExpander"] details[open]').first  # the latest period, open
+    text = period.inner_text()
+    assert ":small[" not in text and ":gray[" not in text and "]]" not in text
+    source = period.locator(".stMarkdownColoredText").first
+    assert re.match(r"Lähte(et|e): THL", source.inner_text())
+    item = period.locator("li").first
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert source.evaluate(size) < item.evaluate(size)
+    assert source.evaluate("el => getComputedStyle(el).color") != item.evaluate("el => getComputedStyle(el).color")
+    source.scroll_into_view_if_needed()
+    screenshot(page, "havainnot_lahteet")

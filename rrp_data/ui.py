@@ -553,34 +553,25 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")[:60]
 
 
-def downloads(
-    df: pd.DataFrame | Callable[[], pd.DataFrame],
-    name: str,
-    title: str,
-    source: str = "",
-    key: str | None = None,
-    row: Any = None,
-) -> None:
-    """CSV (Finnish Excel) and XLSX downloads of a table (or of a function giving it); generated only when
-    clicked. Drawn into ``row`` (a table's control row) or a row of their own."""
-    rows = df if callable(df) else (lambda: df)
+def downloads(rows: Callable[[], pd.DataFrame], name: str, title: str, source: str, key: str, into: Any) -> None:
+    """CSV (Finnish Excel) and XLSX downloads of the table ``rows()`` gives, drawn into ``into`` (a table's
+    menu); the files are made only when clicked."""
     stem = f"{_slug(name)}_{data_date_text().replace('.', '-')}"
-    row = row if row is not None else st.container(horizontal=True)  # a flex row: far cheaper than st.columns
-    row.download_button(
+    into.download_button(
         t("common.download_csv"),
         data=lambda: exports.csv_fi(rows()),
         file_name=f"{stem}.csv",
         mime="text/csv",
-        key=f"dl_csv_{key or name}",
+        key=f"dl_csv_{key}",
         on_click="ignore",
         icon=":material/download:",
     )
-    row.download_button(
+    into.download_button(
         t("common.download_xlsx"),
         data=lambda: exports.xlsx(rows(), sheet=name[:31], title=title, source=source),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"dl_xlsx_{key or name}",
+        key=f"dl_xlsx_{key}",
         on_click="ignore",
         icon=":material/table:",
     )
@@ -838,7 +829,7 @@ def table(
     view()["items"].append(item)
     if menu is not None:
         downloads((lambda: download) if download is not None else shown, name, title or name, source, key=name,
-                  row=menu)
+                  into=menu)
 
 
 def folded_table(label: str, df: pd.DataFrame | PreparedTable, name: str, **options: Any) -> None:

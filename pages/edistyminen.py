@@ -130,25 +130,13 @@ def heatmap(long: pd.DataFrame, rows: list[str], cols: list[str], focused: tuple
 
 def lights_chart(grid: pd.DataFrame, counties: list[str], focused: tuple[str, ...]) -> dict:
     """Traffic lights: a county x dimension grid, each cell with its status in words and colour."""
-    dim_names = [t(f"progress.dim.{d}") for d in DIMENSIONS]
-    lbase = alt.Chart(grid).encode(
-        x=alt.X("dim_name:N", sort=dim_names, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200)),
-        y=alt.Y("county:N", sort=counties, title=None,
-                axis=alt.Axis(labelFontWeight=figures.bold_labels(focused)) if focused else alt.Axis()),
-        tooltip=[
-            alt.Tooltip("county:N", title=t("common.county")),
-            alt.Tooltip("dim_name:N", title=t("progress.col_dimension")),
-            alt.Tooltip("text:N", title=t("progress.col_status")),
-        ],
-    )
-    layers = [
-        lbase.mark_rect(stroke="white", strokeWidth=2).encode(color=alt.Color("fill:N", scale=None)),
-        lbase.mark_text(fontSize=14, fontWeight="bold").encode(text="text:N", color=alt.Color("ink:N", scale=None)),
+    tooltip = [
+        alt.Tooltip("county:N", title=t("common.county")),
+        alt.Tooltip("dim_name:N", title=t("progress.col_dimension")),
+        alt.Tooltip("text:N", title=t("progress.col_status")),
     ]
-    frames = figures.row_frames(focused, "county", counties)
-    if frames is not None:
-        layers.append(frames)
-    return charts.spec(alt.layer(*layers).properties(height=40 * len(counties) + 60, width=1000))
+    return figures.cell_grid(grid, "dim_name", "county", "text", [t(f"progress.dim.{d}") for d in DIMENSIONS],
+                             counties, tooltip, focused, row_height=40, font_size=14)
 
 
 # --- what each section shows (the page's queries and pandas work; run inside progress_view) ---------------

@@ -264,26 +264,13 @@ def pilot_grid(version: tuple, lang: str, yta: str, chosen: tuple[str, ...], foc
     focused = figures.focused_labels(pm, focus, "area")
     pilots_source = ui.describe_source(pm["source_ref"].dropna().iloc[0]) if pm["source_ref"].notna().any() else ""
 
-    grid = alt.Chart(pm[["area", "pilot", "pilot_fi", "cell", "fill", "ink"]]).encode(
-        x=alt.X("pilot:N", sort=pilot_order, title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=420)),
-        y=alt.Y("area:N", sort=areas, title=None,
-                axis=alt.Axis(labelFontWeight=figures.bold_labels(focused)) if focused else alt.Axis()),
-        tooltip=[
-            alt.Tooltip("area:N", title=t("common.county")),
-            alt.Tooltip("pilot_fi:N", title=t("inv3.col_pilot")),
-            alt.Tooltip("cell:N", title=t("inv3.col_participates")),
-        ],
-    )
-    layers = [
-        grid.mark_rect(stroke="white", strokeWidth=2).encode(color=alt.Color("fill:N", scale=None)),
-        grid.mark_text(fontWeight="bold").encode(text="cell:N", color=alt.Color("ink:N", scale=None)),
+    tooltip = [
+        alt.Tooltip("area:N", title=t("common.county")),
+        alt.Tooltip("pilot_fi:N", title=t("inv3.col_pilot")),
+        alt.Tooltip("cell:N", title=t("inv3.col_participates")),
     ]
-    frames = figures.row_frames(focused, "area", areas)
-    if frames is not None:
-        layers.append(frames)
-    # the width is for the PNG and the slides (the page stretches the chart)
-    spec = charts.spec(alt.layer(*layers).properties(height=34 * len(areas) + 20, width=1000))
+    spec = figures.cell_grid(pm[["area", "pilot", "pilot_fi", "cell", "fill", "ink"]], "pilot", "area", "cell",
+                             pilot_order, areas, tooltip, focused, row_height=34, label_limit=420)
     legend = t("inv3.pilots_legend") + " " + " · ".join(
         f"{label_or('inv3.pilot.' + c, n)} = {n}" for c, n in pilot_names.items()
     )

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from . import fmt, ui
+from . import charts, fmt, ui
 
 
 def figure_table(
@@ -73,3 +73,37 @@ def row_frames(labels: Iterable[str], field: str, sort: list[str], width: int = 
     return alt.Chart(frame).mark_rect(filled=False, stroke="black", strokeWidth=width).encode(
         y=alt.Y(f"{field}:N", sort=sort, title=None)
     )
+
+
+def cell_grid(
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    text: str,
+    x_sort: list[str],
+    y_sort: list[str],
+    tooltip: list[alt.Tooltip],
+    focused: tuple[str, ...] = (),
+    row_height: int = 40,
+    label_limit: int = 200,
+    font_size: int | None = None,
+) -> dict:
+    """A grid of cells that say what they are (county x dimension traffic lights, county x pilot participation):
+    each cell filled with its ``fill`` colour and printed with its ``text`` in its ``ink`` colour (words and
+    colour together, never colour alone), column labels on top, focused rows bold and framed. The width is for
+    the PNG and the slides (the page stretches the chart)."""
+    base = alt.Chart(data).encode(
+        x=alt.X(f"{x}:N", sort=x_sort, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=label_limit)),
+        y=alt.Y(f"{y}:N", sort=y_sort, title=None,
+                axis=alt.Axis(labelFontWeight=bold_labels(focused)) if focused else alt.Axis()),
+        tooltip=tooltip,
+    )
+    marks = {"fontWeight": "bold", **({"fontSize": font_size} if font_size else {})}
+    layers = [
+        base.mark_rect(stroke="white", strokeWidth=2).encode(color=alt.Color("fill:N", scale=None)),
+        base.mark_text(**marks).encode(text=f"{text}:N", color=alt.Color("ink:N", scale=None)),
+    ]
+    frames = row_frames(focused, y, y_sort)
+    if frames is not None:
+        layers.append(frames)
+    return charts.spec(alt.layer(*layers).properties(height=row_height * len(y_sort) + 60, width=1000))

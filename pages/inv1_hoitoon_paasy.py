@@ -91,10 +91,7 @@ def achievement_statements() -> None:
     if achievements.empty:
         st.info(t("inv1.no_statement"))
     for _, a in achievements.iterrows():
-        status = ui.achieved_label(a["achieved"])
-        text = f"**{status}** · {t('inv1.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
-        box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
-        box(text)
+        ui.statement_box(a["achieved"], a["statement_fi"], a["statement_period"])
         ui.source_caption(a["source_ref"])
 
 

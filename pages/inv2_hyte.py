@@ -75,10 +75,8 @@ def eu_target() -> None:
     if statements.empty:
         st.info(t("inv2.no_statement"))
     for _, a in statements.iterrows():
-        status = ui.achieved_label(a["achieved"])
-        text = f"**{status}** · {t('inv2.statement_of', date=fmt.period(a['statement_period']))}: ”{a['statement_fi']}”"
-        box = st.success if a["achieved"] == "yes" else st.warning if a["achieved"] in ("no", "partly") else st.info
-        box(text + (f"\n\n{t('inv2.unknown_note')}" if a["achieved"] == "unknown" else ""))
+        ui.statement_box(a["achieved"], a["statement_fi"], a["statement_period"],
+                         note=t("inv2.unknown_note") if a["achieved"] == "unknown" else None)
         ui.source_caption(a["statement_source_ref"])
 
 
@@ -184,8 +182,7 @@ if ui.section(t("inv2.shares_title")):
     else:
         spec, table, source, refs = shares
         ui.chart(spec, name="investointi-2-osuudet", title=t("inv2.shares_title"), source=source)
-        st.caption(t("inv2.shares_note"))
-        ui.source_caption(refs)
+        ui.source_caption(refs, notes=[t("inv2.shares_note")])
         ui.table(
             table,
             name="investointi-2-kyselyn-luvut",

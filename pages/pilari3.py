@@ -124,10 +124,7 @@ def eu_targets(period: str | None) -> None:
             if fmt.is_missing(tg["statement_fi"]) or tg["statement_fi"] is None:
                 st.info(t("p3.no_statement"))
             else:
-                label = ui.achieved_label(tg["achieved"])
-                text = f"**{label}** · {t('p3.statement_of', date=fmt.period(tg['statement_period']))}: ”{tg['statement_fi']}”"
-                box = st.success if tg["achieved"] == "yes" else st.warning if tg["achieved"] in ("no", "partly") else st.info
-                box(text)
+                ui.statement_box(tg["achieved"], tg["statement_fi"], tg["statement_period"])
             ui.source_caption([tg["source_ref"], tg["statement_source_ref"]])
 
 

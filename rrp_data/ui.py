@@ -957,6 +957,15 @@ def achieved_label(status: Any) -> str:
     return t(key) if key else str(status)
 
 
+def statement_box(achieved: Any, statement: str, period: str, note: str | None = None) -> None:
+    """A document's own statement on reaching a target, quoted with its date, in a box whose colour follows the
+    status (green reached, amber not or partly, blue unknown) and whose first words say it: colour is never
+    the only carrier of the verdict."""
+    text = f"**{achieved_label(achieved)}** · {t('common.statement_of', date=fmt.period(period))}: ”{statement}”"
+    box = st.success if achieved == "yes" else st.warning if achieved in ("no", "partly") else st.info
+    box(text + (f"\n\n{note}" if note else ""))
+
+
 def fmt_pct(x: Any) -> str:
     return fmt.percent(x, 1, lang())
 

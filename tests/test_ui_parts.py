@@ -72,3 +72,21 @@ def test_each_findings_period_is_one_text_with_its_sources_in_caption_style(app_
         assert len(texts) == 1 and not [c for c in period.children.values() if type(c).__name__ == "Caption"]
         last = texts[0].value.rsplit("\n\n", 1)[-1]
         assert re.fullmatch(r":small\[:gray\[(Lähde|Lähteet): [^\n]+\(\d{3}_[0-9a-f]{16}\.txt\)\]\]", last), last
+
+
+def _statements_page():
+    from rrp_data import ui
+
+    ui.begin_run()
+    ui.set_run_lang("fi")
+    for status in ("yes", "no", "partly", "unknown"):
+        ui.statement_box(status, f"Lausuma {status}", "2024-Q4", note="Huom." if status == "unknown" else None)
+
+
+def test_a_statement_box_says_its_verdict_in_words_and_colour(app_db):
+    at = AppTest.from_function(_statements_page, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["**Saavutettu** · lausuma 10–12/2024: ”Lausuma yes”"]
+    assert [w.value.split(" · ")[0] for w in at.warning] == ["**Ei saavutettu**", "**Osittain**"]
+    assert [i.value for i in at.info] == ["**Ei tiedossa** · lausuma 10–12/2024: ”Lausuma unknown”\n\nHuom."]
